@@ -1,0 +1,4 @@
+package io.tripwire.controlplane.control;
+
+/** The two stores of control state. */
+public enum Store { REDIS, POSTGRES }

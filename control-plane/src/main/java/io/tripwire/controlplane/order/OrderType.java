@@ -1,0 +1,4 @@
+package io.tripwire.controlplane.order;
+
+/** Supported order types. */
+public enum OrderType { MARKET, LIMIT }

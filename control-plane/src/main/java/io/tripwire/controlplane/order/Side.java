@@ -1,0 +1,10 @@
+package io.tripwire.controlplane.order;
+
+/** Order side. */
+public enum Side {
+    BUY, SELL;
+
+    public boolean isBuy() {
+        return this == BUY;
+    }
+}

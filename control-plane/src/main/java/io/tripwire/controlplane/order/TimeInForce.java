@@ -1,0 +1,4 @@
+package io.tripwire.controlplane.order;
+
+/** Supported times in force. */
+public enum TimeInForce { DAY, GTC, IOC }

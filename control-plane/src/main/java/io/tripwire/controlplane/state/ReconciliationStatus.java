@@ -1,0 +1,6 @@
+package io.tripwire.controlplane.state;
+
+/** Reconciler progress; only READY lets risk-increasing orders through. */
+public enum ReconciliationStatus {
+    PENDING, RUNNING, READY, FAILED
+}

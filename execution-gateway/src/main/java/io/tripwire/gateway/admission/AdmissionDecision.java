@@ -1,0 +1,20 @@
+package io.tripwire.gateway.admission;
+
+import io.tripwire.controlplane.reject.RejectCode;
+import java.util.UUID;
+
+/** The outcome of the admission script. */
+public sealed interface AdmissionDecision {
+
+    /** Admitted: idempotency claimed, exposure reserved, rate tokens taken. */
+    record Admitted(UUID orderId) implements AdmissionDecision {
+    }
+
+    /** The same request was admitted before: answer with that order. */
+    record Duplicate(UUID orderId) implements AdmissionDecision {
+    }
+
+    /** Refused; {@code retryAfterMillis} only for RATE_LIMITED. */
+    record Rejected(RejectCode code, String detail, long retryAfterMillis) implements AdmissionDecision {
+    }
+}

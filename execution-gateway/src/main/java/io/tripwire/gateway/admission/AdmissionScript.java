@@ -1,0 +1,127 @@
+package io.tripwire.gateway.admission;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.tripwire.controlplane.keys.RedisKeys;
+import io.tripwire.controlplane.reject.RejectCode;
+import io.tripwire.gateway.GatewayConfig;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs {@code lua/admission.lua} with EVALSHA: loaded once, loaded again on NOSCRIPT (e.g. after a
+ * Redis restart or SCRIPT FLUSH). Any Redis failure is {@code CONTROL_PLANE_UNAVAILABLE}: fail closed.
+ */
+@ApplicationScoped
+public class AdmissionScript {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisKeys keys;
+    private final GatewayConfig config;
+    private final String source;
+    private final AtomicReference<String> sha = new AtomicReference<>();
+
+    public AdmissionScript(ReactiveRedisDataSource redis, RedisKeys keys, GatewayConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.config = config;
+        this.source = load("lua/admission.lua");
+    }
+
+    public Uni<AdmissionDecision> admit(AdmissionRequest request) {
+        List<String> keysAndArgs = keysAndArgs(request);
+        return evalsha(keysAndArgs)
+                .onFailure(AdmissionScript::isNoScript).recoverWithUni(e -> {
+                    sha.set(null);
+                    return evalsha(keysAndArgs);
+                })
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(AdmissionScript::decision)
+                .onFailure().recoverWithItem(e -> new AdmissionDecision.Rejected(RejectCode.CONTROL_PLANE_UNAVAILABLE,
+                        "Redis unavailable: " + e.getMessage(), 0));
+    }
+
+    private Uni<Response> evalsha(List<String> keysAndArgs) {
+        return scriptSha().chain(s -> {
+            List<String> args = new ArrayList<>(keysAndArgs.size() + 2);
+            args.add(s);
+            args.add("10");
+            args.addAll(keysAndArgs);
+            return redis.execute("EVALSHA", args.toArray(String[]::new));
+        });
+    }
+
+    private Uni<String> scriptSha() {
+        String known = sha.get();
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return redis.execute("SCRIPT", "LOAD", source).map(r -> {
+            sha.set(r.toString());
+            return r.toString();
+        });
+    }
+
+    private List<String> keysAndArgs(AdmissionRequest r) {
+        String strategyScope = r.strategyId() == null ? "manual" : r.strategyId();
+        return List.of(
+                keys.breakerState(), keys.killSwitchState(), keys.reconciliationState(),
+                keys.quarantine(RedisKeys.ALL_STRATEGIES, r.symbol()),
+                r.strategyId() == null ? keys.quarantine(RedisKeys.ALL_STRATEGIES, r.symbol()) : keys.quarantine(r.strategyId(), r.symbol()),
+                keys.orderRateLimit("key:" + (r.apiKeyPrefix() == null ? "internal" : r.apiKeyPrefix())),
+                keys.orderRateLimit("strategy:" + strategyScope),
+                keys.orderRateLimit("global"),
+                keys.idempotency(r.clientOrderId()),
+                keys.exposure(r.symbol()),
+                r.buy() ? "BUY" : "SELL",
+                Long.toString(Units.toUnits(r.quantity())),
+                r.reduceOnly() ? "1" : "0",
+                r.flatten() ? "1" : "0",
+                r.requestHash(),
+                r.orderId().toString(),
+                Long.toString(config.idempotencyTtl().toSeconds()),
+                Long.toString(Units.toUnitsFloor(r.positionLimit())),
+                Long.toString(Units.toUnitsFloor(r.symbolCapQuantity())),
+                Integer.toString(config.rateLimits().perKeyPerSecond()),
+                Integer.toString(config.rateLimits().perStrategyPerSecond()),
+                Integer.toString(config.rateLimits().globalPerSecond()));
+    }
+
+    private static AdmissionDecision decision(Response response) {
+        String outcome = response.get(0).toString();
+        String code = response.get(1).toString();
+        String detail = response.get(2).toString();
+        long retryAfter = response.get(3).toLong();
+        return switch (outcome) {
+            case "ADMITTED" -> new AdmissionDecision.Admitted(UUID.fromString(detail));
+            case "DUPLICATE" -> new AdmissionDecision.Duplicate(UUID.fromString(detail));
+            default -> new AdmissionDecision.Rejected(RejectCode.valueOf(code), detail, retryAfter);
+        };
+    }
+
+    private static boolean isNoScript(Throwable e) {
+        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = AdmissionScript.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# make bench-gateway: the physical limits of this machine (Redis round trip, one-row PostgreSQL commit),
+# then the gateway at fixed arrival rates (Gatling, open model) on an isolated stack (wrk for the unloaded accept
+# latency, which Gatling's whole milliseconds cannot resolve): the accept path
+# through the paper venue and the reject path with the breaker TRIPPED. Prints each figure against its
+# target. Bounded (about 2 minutes), 127.0.0.1 only. Settings: ACCEPT_RATE (2000), ACCEPT_SECONDS (20),
+# REJECT_RATE (5000), REJECT_SECONDS (10), WARMUP_SECONDS (30).
+set -euo pipefail
+export RUN_DIR=.run-bench PORT_OFFSET="${BENCH_PORT_OFFSET:-30000}" PG_DB=tripwire_bench
+# Only what an order passes through (the reconciler opens the gate with READY); the other services would
+# take CPU from the two cores without being on the order path. A heap that does not force a GC every second.
+export ONLY="paper-venue execution-gateway reconciler" JAVA_HEAP="${BENCH_JAVA_HEAP:-1g}"
+export REDIS_URL="redis://127.0.0.1:6379/14"
+source "$(dirname "$0")/lib.sh"
+ACCEPT_RATE="${ACCEPT_RATE:-2000}" ACCEPT_SECONDS="${ACCEPT_SECONDS:-20}"
+REJECT_RATE="${REJECT_RATE:-5000}" REJECT_SECONDS="${REJECT_SECONDS:-10}" WARMUP_SECONDS="${WARMUP_SECONDS:-30}"
+GATEWAY="$(url_of execution-gateway)"
+
+# The benchmark measures admission, not the limits: raise them, and keep per-order logging out of the way.
+export GATEWAY_RATE_LIMITS_PER_KEY_PER_SECOND=1000000 GATEWAY_RATE_LIMITS_PER_STRATEGY_PER_SECOND=1000000
+export GATEWAY_RATE_LIMITS_GLOBAL_PER_SECOND=1000000 QUARKUS_LOG_CATEGORY__IO_TRIPWIRE__LEVEL=WARN
+# ... and the risk limits: tens of thousands of round trips lose slippage (daily loss, drawdown) and a venue
+# backlog holds working quantity (symbol cap); a trip or a 422 mid-run would measure the limit, not admission.
+export GATEWAY_BREAKER_DAILY_LOSS_LIMIT=1000000000 GATEWAY_BREAKER_MAX_DRAWDOWN=1
+export GATEWAY_RISK_PER_SYMBOL_USD_CAP=100000000000 GATEWAY_RISK_MAX_POSITION_QUANTITY=1000000000
+# The start-up reconciliation opens the gate; periodic runs are off for the run: under a continuous order
+# flow a run compares positions while fills are in flight (see docs/benchmarks.md).
+export RECONCILER_INTERVAL=off GATEWAY_BREAKER_QUIET_PERIOD=1s
+
+cleanup() { "$SCRIPTS/stop.sh" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+"$SCRIPTS/infra-up.sh" >/dev/null
+if ! command -v wrk >/dev/null; then
+    if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+        apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+    else
+        echo "bench: wrk is needed (sudo apt-get install wrk)" >&2; exit 2
+    fi
+fi
+cleanup # a bench stack left over from an interrupted run would be measured on a dropped database
+echo "== physical limits (same machine, same run)"
+redis_p50=$(redis-benchmark -h 127.0.0.1 -n 20000 -c 1 -t get --csv | awk -F'","' '/GET/ {print $5}')
+# The probe gets a database of its own: the services' database must be empty for Flyway.
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB" \
+    -c "DROP DATABASE IF EXISTS ${PG_DB}_probe" -c "CREATE DATABASE ${PG_DB}_probe" >/dev/null
+psql -h 127.0.0.1 -U postgres -d "${PG_DB}_probe" -qc "CREATE TABLE commit_probe (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())"
+probe="$(mktemp)"
+echo "INSERT INTO commit_probe DEFAULT VALUES;" >"$probe"
+pg_commit=$(pgbench -h 127.0.0.1 -U postgres -n -c 1 -T 5 -f "$probe" "${PG_DB}_probe" 2>/dev/null | awk '/latency average/ {print $4}')
+rm -f "$probe"
+printf '  Redis round trip (GET, 1 client) p50   %8.3f ms\n' "$redis_p50"
+printf '  PostgreSQL one-row commit (1 client)    %8.3f ms\n' "$pg_commit"
+
+echo "== isolated stack on ports +$PORT_OFFSET (Redis DB 14, database $PG_DB)"
+redis-cli -u "$REDIS_URL" flushdb >/dev/null
+"$SCRIPTS/run.sh" >/dev/null
+KEY="$(<"$RUN_DIR/admin.key")"
+# Until the reconciler has run, the gateway (fail closed) admits nothing: wait for it, as an operator would.
+for _ in $(seq 1 30); do
+    [[ "$(redis-cli -u "$REDIS_URL" get reconciliation:state | grep -o '"state":"[A-Z]*"')" == '"state":"READY"' ]] && break
+    sleep 1
+done
+if ! redis-cli -u "$REDIS_URL" get reconciliation:state | grep -q '"state":"READY"'; then
+    echo "bench: reconciliation not READY after 30 s; the bench marks it READY with a flat book itself"
+    redis-cli -u "$REDIS_URL" set reconciliation:state '{"state":"READY","run_id":"bench","started_at":null,"finished_at":null}' >/dev/null
+    for s in AAPL MSFT SPY BTCUSD ETHUSD; do redis-cli -u "$REDIS_URL" hset "exposure:$s" pos 0 wbuy 0 wsell 0 >/dev/null; done
+fi
+
+gatling() { # rate seconds expect run [from] -> "p50 p99 max rps ok ko" from Gatling's Global Information table
+    local out="$RUN_DIR/gatling-$4.log"
+    "$ROOT/mvnw" -B -ntp -f "$ROOT/pom.xml" -Pbench -pl bench gatling:test \
+        -Dgatling.simulationClass=io.tripwire.bench.OrderLoadSimulation -DbaseUrl="$GATEWAY" -DapiKey="$KEY" \
+        -Drate="$1" -Dseconds="$2" -Dexpect="$3" -Drun="$4-$RANDOM" -Dfrom="${5:-$1}" >"$out" 2>&1 || true
+    python3 - "$out" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+info = text[text.rindex("Global Information"):]
+def total(label):
+    m = re.search(r"> " + re.escape(label) + r"[^|]*\|\s*([0-9.,-]+)\s*\|\s*([0-9.,-]+)\s*\|\s*([0-9.,-]+)", info)
+    return tuple(g.replace(",", "") for g in m.groups()) if m else ("nan", "0", "0")
+count = total("request count")
+number = lambda v: "0" if v == "-" else v
+print(total("response time 50th percentile")[0], total("response time 99th percentile")[0],
+      total("max response time")[0], total("mean throughput")[0], number(count[1]), number(count[2]))
+PY
+}
+
+# CPU ticks (1/100 s) used so far by the system under test: gateway, paper venue, PostgreSQL, Redis (the load
+# generator excluded), as "gateway venue postgres redis".
+sut_ticks() {
+    local gw venue pg=0 p
+    ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+    gw="$(ticks "$(pid_of execution-gateway)")"; venue="$(ticks "$(pid_of paper-venue)")"
+    for p in $(pgrep -x postgres); do pg=$((pg + $(ticks "$p"))); done
+    echo "$gw $venue $pg $(ticks "$(pgrep -f 'redis-server 127.0.0.1:6379' | head -1)")"
+}
+
+breaker() { # trip|reset: the reject path runs first, on a gateway without the accept path's venue backlog
+    curl -sf -o /dev/null -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$GATEWAY/api/v1/circuit-breaker/$1" \
+        -d '{"reason":"benchmark of the reject path (breaker tripped), then the accept path","acknowledged":true}'
+}
+settle() { # waits (<= 90 s) until the venue submits and fills behind the last phase are done: each phase alone
+    local left
+    for _ in $(seq 1 90); do
+        left="$(psql -h 127.0.0.1 -U postgres -d "$PG_DB" -tAc "SELECT count(*) FROM orders WHERE status IN ('NEW', 'SUBMITTED')")"
+        [[ "$left" == 0 ]] && return 0
+        sleep 1
+    done
+    echo "bench: $left orders still on their way to the venue after 90 s" >&2
+}
+echo "== warm-up: ${WARMUP_SECONDS} s, orders ramping from 100/s to 1000/s, then the reject path for 10 s"
+gatling 1000 "$WARMUP_SECONDS" 201 warm 100 >/dev/null
+settle
+breaker trip
+gatling "$REJECT_RATE" 10 423 warm-reject >/dev/null
+echo "== reject path: ${REJECT_SECONDS} s at ${REJECT_RATE} orders/s with the breaker TRIPPED"
+read -r r_p50 r_p99 r_max r_rps r_ok r_ko < <(gatling "$REJECT_RATE" "$REJECT_SECONDS" 423 reject)
+breaker reset
+sleep 3 # the quiet period (1 s here) ends
+settle
+# Gatling records whole milliseconds; the p50 target is below one, so the unloaded accept latency is taken
+# with wrk (microseconds) over one connection: no queueing, only what one order costs.
+cat >"$RUN_DIR/order.lua" <<LUA
+n = 0
+request = function()
+  n = n + 1
+  local body = '{"symbol":"SPY","side":"' .. ((n % 2 == 0) and "buy" or "sell") .. '","qty":"1","type":"market",'
+    .. '"client_order_id":"probe-$RANDOM-' .. n .. '"}'
+  return wrk.format("POST", "/api/v1/orders", {["Content-Type"]="application/json", ["X-API-Key"]="$KEY"}, body)
+end
+LUA
+echo "== accept latency, one connection (wrk, 5 s)"
+a_p50_us="$(wrk -t1 -c1 -d5s --latency -s "$RUN_DIR/order.lua" "$GATEWAY" | awk '$1 == "50%" {print $2}')"
+a_p50_probe="$(python3 -c "
+v = '$a_p50_us'
+print(float(v[:-2]) / 1000 if v.endswith('us') else float(v[:-2]) if v.endswith('ms') else float(v[:-1]) * 1000)")"
+settle
+echo "== accept path: ${ACCEPT_SECONDS} s at ${ACCEPT_RATE} orders/s through the paper venue"
+before=($(sut_ticks))
+read -r a_p50 a_p99 a_max a_rps a_ok a_ko < <(gatling "$ACCEPT_RATE" "$ACCEPT_SECONDS" 201 accept)
+after=($(sut_ticks))
+
+for phase in accept reject; do # why requests failed, as Gatling counted them
+    sed -n '/^---- Errors/,/^====/p' "$RUN_DIR/gatling-$phase.log" | grep '^>' | tail -2 | sed "s/^/  $phase errors: /" || true
+done
+cpu_line() { # CPU time per accepted order by part, against what two cores allow at the offered rate
+    python3 - "$a_ok" "$ACCEPT_RATE" "${before[@]}" "${after[@]}" <<'PY'
+import sys
+ok, rate = float(sys.argv[1]), float(sys.argv[2])
+b, a = [int(x) for x in sys.argv[3:7]], [int(x) for x in sys.argv[7:11]]
+ms = [10.0 * (y - x) / max(ok, 1) for x, y in zip(b, a)]
+print(f"  CPU per accepted order: {sum(ms):.2f} ms (gateway {ms[0]:.2f}, paper venue {ms[1]:.2f}, PostgreSQL {ms[2]:.2f}, "
+      f"Redis {ms[3]:.2f}; load generator not counted); two cores allow {2000.0 / rate:.2f} ms at {rate:.0f}/s")
+PY
+}
+limit=$(python3 -c "print(2 * ($redis_p50 + $pg_commit))")
+verdict() { python3 -c "import sys; print('met' if $1 else 'NOT met')"; }
+echo
+echo "== results (latencies in ms, Gatling client side; physical limit measured above)"
+printf '  %-34s p50 %6s  p99 %6s  max %6s  %8s/s  ok %7s  ko %5s\n' "accept @ ${ACCEPT_RATE}/s" "$a_p50" "$a_p99" "$a_max" "$a_rps" "$a_ok" "$a_ko"
+printf '  %-34s p50 %6s  p99 %6s  max %6s  %8s/s  ok %7s  ko %5s\n' "reject (TRIPPED) @ ${REJECT_RATE}/s" "$r_p50" "$r_p99" "$r_max" "$r_rps" "$r_ok" "$r_ko"
+cpu_line
+echo
+printf '  target accept p99 <= 5 ms at %s/s: %s (p99 %s ms, %s errors)\n' "$ACCEPT_RATE" "$(verdict "$a_p99 <= 5 and $a_ko == 0 and $a_rps >= 0.95 * $ACCEPT_RATE")" "$a_p99" "$a_ko"
+printf '  target reject path >= 5000 decisions/s: %s (%s/s, %s not 423)\n' "$(verdict "$r_rps >= 5000 and $r_ko == 0")" "$r_rps" "$r_ko"
+printf '  target accept p50 <= 2 x (Redis RTT + PG commit) = %.2f ms: %s (p50 %.3f ms over one connection; ratio %.2f of Redis RTT + PG commit)\n' \
+    "$limit" "$(verdict "$a_p50_probe <= $limit")" "$a_p50_probe" "$(python3 -c "print($a_p50_probe / ($redis_p50 + $pg_commit))")"

@@ -1,0 +1,82 @@
+# shellcheck shell=bash disable=SC2034  # (variables are used by the scripts that source this file)
+# Shared settings and helpers of the scripts in this folder; sourced, never run.
+# Every setting comes from the environment so a second, isolated stack can run beside the first:
+#   RUN_DIR      where logs, pids and the admin key live (default .run, relative to the repo root)
+#   PORT_OFFSET  added to every service port (default 0)
+#   PG_DB        PostgreSQL database (default tripwire); PG_URL / PG_JDBC_URL override the derived URLs
+#   REDIS_URL    Redis URL incl. DB index (default redis://127.0.0.1:6379/0)
+#   ONLY         space-separated subset of the services to start (default: all; benchmarks start fewer)
+#   JAVA_HEAP    -Xmx of each service (default 256m)
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCRIPTS="$ROOT/scripts"
+
+# The build needs JDK 21+; the machine's default java is 17, so prefer the Temurin 25 JDK when present.
+TEMURIN=/usr/lib/jvm/temurin-25-jdk-amd64
+if [[ -x "$TEMURIN/bin/java" ]]; then export JAVA_HOME="$TEMURIN"; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+RUN_DIR="${RUN_DIR:-.run}"
+[[ "$RUN_DIR" = /* ]] || RUN_DIR="$ROOT/$RUN_DIR"
+PORT_OFFSET="${PORT_OFFSET:-0}"
+PG_DB="${PG_DB:-tripwire}"
+export PG_URL="${PG_URL:-postgresql://127.0.0.1:5432/$PG_DB}"
+export PG_JDBC_URL="${PG_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$PG_DB}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+export PGPASSWORD="${PG_PASSWORD:-postgres}"
+
+# Start order: the venue first (the gateway routes to it), the health monitor and console last.
+ALL_SERVICES=(paper-venue execution-gateway signal-service reconciler alert-router health-monitor web-console)
+if [[ -n "${ONLY:-}" ]]; then
+    SERVICES=()
+    for svc in "${ALL_SERVICES[@]}"; do [[ " $ONLY " == *" $svc "* ]] && SERVICES+=("$svc"); done
+else
+    SERVICES=("${ALL_SERVICES[@]}")
+fi
+JAVA_HEAP="${JAVA_HEAP:-256m}"
+declare -A BASE_PORT=([execution-gateway]=8080 [signal-service]=8081 [reconciler]=8082 [alert-router]=8083
+                      [health-monitor]=8084 [web-console]=8085 [paper-venue]=8090)
+
+port_of() { echo $((BASE_PORT[$1] + PORT_OFFSET)); }
+url_of() { echo "http://127.0.0.1:$(port_of "$1")"; }
+jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+pid_file() { echo "$RUN_DIR/pids/$1.pid"; }
+log_file() { echo "$RUN_DIR/logs/$1.log"; }
+cli() { "$JAVA" -jar "$(jar_of ops-cli)" "$@"; }
+
+# The service's pid when it runs: the pid file names a live process that really is this service's jar
+# (a stale file, or a pid the OS gave to another process since, counts as not running).
+pid_of() {
+    local file pid
+    file="$(pid_file "$1")"
+    [[ -f "$file" ]] || return 1
+    pid="$(<"$file")"
+    [[ "$pid" =~ ^[0-9]+$ ]] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "$(jar_of "$1")" || return 1
+    echo "$pid"
+}
+
+# True while the process exists and is not a zombie (kill -0 also succeeds on a zombie nobody reaped yet).
+alive() { local state; state="$(ps -o stat= -p "$1" 2>/dev/null)" && [[ "$state" != Z* ]]; }
+
+# HTTP status of the service's readiness check ("000" when nothing answers).
+ready_code() { curl -s -o /dev/null -m 3 -w '%{http_code}' "$(url_of "$1")/q/health/ready" || true; }
+is_ready() { [[ "$(ready_code "$1")" == 200 ]]; }
+
+redis_up() { redis-cli -u "$REDIS_URL" ping 2>/dev/null | grep -q PONG; }
+pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 && psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; }
+
+# Environment of one service: its port, the shared stores, and every URL of another service shifted
+# by PORT_OFFSET so an isolated stack only talks to itself. The gateway always routes to the local
+# paper venue: a stack started by these scripts is paper-only, whatever the caller's environment says. Map keys with dashes cannot be spelled in
+# the upper-case env form, so the health monitor's components use the exact property name (env accepts it).
+service_env() {
+    local svc="$1" other
+    echo "QUARKUS_HTTP_PORT=$(port_of "$svc")"
+    echo "TRIPWIRE_VENUE_BASE_URL=$(url_of paper-venue)"
+    echo "SIGNAL_GATEWAY_URL=$(url_of execution-gateway)"
+    echo "CONSOLE_GATEWAY_URL=$(url_of execution-gateway)"
+    echo "CONSOLE_HEALTH_MONITOR_URL=$(url_of health-monitor)"
+    for other in "${ALL_SERVICES[@]}"; do
+        [[ "$other" == health-monitor ]] || echo "health-monitor.components.$other=$(url_of "$other")"
+    done
+}
