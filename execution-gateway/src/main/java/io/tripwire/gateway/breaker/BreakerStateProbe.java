@@ -29,6 +29,7 @@ public class BreakerStateProbe {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "breaker-state-probe")
     Uni<Void> probe() {
         // The reader never fails: an unreadable key is an Unavailable value, which leaves the age growing.
+        long readStarted = recentTrip.readStarted();
         return Uni.combine().all().unis(reader.breaker(), reader.killSwitch()).asTuple()
                 .invoke(both -> {
                     if (!both.getItem1().isPresent()) {
@@ -37,7 +38,7 @@ public class BreakerStateProbe {
                     metrics.observe(both.getItem1(), both.getItem2(), clock.instant());
                     if (both.getItem1() instanceof ControlRead.Present<BreakerState>(BreakerState state)) {
                         if (state.state() == BreakerStatus.TRIPPED) {
-                            recentTrip.sawTripped();
+                            recentTrip.sawTripped(readStarted);
                         } else {
                             recentTrip.sawNotTripped();
                         }

@@ -98,7 +98,8 @@ public class OrderService {
         var decisionRequest = new AdmissionRequest(orderId, keyed.clientOrderId(), hash, apiKeyPrefix,
                 keyed.strategyId(), sized.symbol(), keyed.side().isBuy(), sized.quantity(),
                 keyed.reduceOnlyOrDefault() || flatten, flatten, sized.positionLimit(), sized.symbolCapQuantity());
-        return admission.admit(decisionRequest).invoke(this::observeBreaker).chain(decision -> switch (decision) {
+        long readStarted = recentTrip.readStarted();
+        return admission.admit(decisionRequest).invoke(decision -> observeBreaker(decision, readStarted)).chain(decision -> switch (decision) {
             case AdmissionDecision.Admitted a -> persist(newOrder(a.orderId(), keyed, hash, apiKeyPrefix, sized,
                     provenance, now));
             case AdmissionDecision.Duplicate d -> original(d.orderId());
@@ -108,11 +109,11 @@ public class OrderService {
     }
 
     /** What the admission answer says about the breaker, for {@link RecentTrip}. */
-    private void observeBreaker(AdmissionDecision decision) {
+    private void observeBreaker(AdmissionDecision decision, long readStarted) {
         if (decision instanceof AdmissionDecision.Admitted) {
             recentTrip.sawNotTripped();
         } else if (decision instanceof AdmissionDecision.Rejected r && r.code() == RejectCode.CIRCUIT_BREAKER_TRIPPED) {
-            recentTrip.sawTripped();
+            recentTrip.sawTripped(readStarted);
         }
     }
 

@@ -39,6 +39,18 @@ class RecentTripTest {
     }
 
     @Test
+    void aTrippedAnswerToAReadStartedBeforeTheBreakerWasSeenNotTrippedIsIgnored() {
+        long probeStarted = recent.readStarted();
+        recent.onReset(new BreakerWasReset("ops", clock.instant()));
+        recent.sawTripped(probeStarted);
+        assertThat(recent.refuse()).isFalse();
+
+        long nextProbe = recent.readStarted();
+        recent.sawTripped(nextProbe);
+        assertThat(recent.refuse()).isTrue();
+    }
+
+    @Test
     void aZeroWindowNeverRefusesLocally() {
         RecentTrip off = new RecentTrip(clock, Duration.ZERO);
         off.sawTripped();
