@@ -7,6 +7,7 @@
 #   REDIS_URL    Redis URL incl. DB index (default redis://127.0.0.1:6379/0)
 #   ONLY         space-separated subset of the services to start (default: all; benchmarks start fewer)
 #   JAVA_HEAP    -Xmx of each service (default 256m)
+#   JAVA_EXTRA_OPTS  more JVM options for every service (e.g. a JFR recording for profiling)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCRIPTS="$ROOT/scripts"

@@ -47,7 +47,7 @@ start() {
     [[ -f "$(jar_of "$svc")" ]] || { echo "run: $(jar_of "$svc") missing; run make build" >&2; return 1; }
     # setsid: the service outlives this script and a Ctrl-C in the terminal that started it.
     mapfile -t vars < <(service_env "$svc")
-    env "${vars[@]}" setsid "$JAVA" "-Xmx$JAVA_HEAP" -jar "$(jar_of "$svc")" >"$(log_file "$svc")" 2>&1 </dev/null &
+    env "${vars[@]}" setsid "$JAVA" "-Xmx$JAVA_HEAP" ${JAVA_EXTRA_OPTS:-} -jar "$(jar_of "$svc")" >"$(log_file "$svc")" 2>&1 </dev/null &
     echo $! >"$(pid_file "$svc")"
     echo "run: started $svc (pid $!, port $port)"
 }
