@@ -118,6 +118,14 @@ public interface PaperVenueConfig {
         /** Largest accepted order quantity. Default 1,000,000. */
         @WithDefault("1000000")
         BigDecimal maxQty();
+
+        /**
+         * Most orders booked in one transaction (group commit: orders arriving while a group is booked wait
+         * for the next, which holds the account lock and commits once for all of them). Default 64.
+         */
+        @WithDefault("64")
+        @io.smallrye.config.WithName("booking-group-max")
+        int bookingGroupMax();
     }
 
     interface Faults {

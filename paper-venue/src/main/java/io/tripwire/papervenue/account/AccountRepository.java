@@ -35,7 +35,7 @@ public class AccountRepository {
 
     /** The account, or null before it was created. */
     public Uni<AccountRow> find(SqlClient client) {
-        return client.query(FIND).execute().map(rows -> rows.iterator().hasNext() ? from(rows.iterator().next()) : null);
+        return client.preparedQuery(FIND).execute().map(rows -> rows.iterator().hasNext() ? from(rows.iterator().next()) : null);
     }
 
     /** Locks the account row for the rest of the transaction; fails when the account does not exist. */

@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * Accepts orders: one transaction per submission holds the account lock, refuses a reused
@@ -33,6 +32,7 @@ import java.util.function.BiFunction;
 public class OrderService {
 
     private final Pool pool;
+    private final BookingGroups groups;
     private final OrderRepository orders;
     private final PositionRepository positions;
     private final AccountRepository accounts;
@@ -42,9 +42,11 @@ public class OrderService {
     private final PaperVenueConfig.Orders limits;
     private final Clock clock;
 
-    public OrderService(Pool pool, OrderRepository orders, PositionRepository positions, AccountRepository accounts,
-                        FillBooking booking, MarketSimulator market, PaperVenueConfig config, Clock clock) {
+    public OrderService(Pool pool, BookingGroups groups, OrderRepository orders, PositionRepository positions,
+                        AccountRepository accounts, FillBooking booking, MarketSimulator market, PaperVenueConfig config,
+                        Clock clock) {
         this.pool = pool;
+        this.groups = groups;
         this.orders = orders;
         this.positions = positions;
         this.accounts = accounts;
@@ -56,29 +58,29 @@ public class OrderService {
     }
 
     public Uni<PaperOrder> place(PlaceOrder command) {
-        return inBooking((tx, account) -> submit(tx, account, command));
+        return inBooking(tx -> submit(tx, command));
     }
 
     /** Flattens a position with a market order sized inside the same transaction, so it cannot overshoot. */
     public Uni<PaperOrder> close(String symbol) {
-        return inBooking((tx, account) -> positions.find(tx, symbol).chain(position -> {
+        return inBooking(tx -> positions.find(tx, symbol).chain(position -> {
             if (position.isFlat()) {
                 return Uni.createFrom().failure(AlpacaException.notFound("position does not exist"));
             }
-            return submit(tx, account, PlaceOrder.closing(UUID.randomUUID().toString(), symbol, position.qty()));
+            return submit(tx, PlaceOrder.closing(UUID.randomUUID().toString(), symbol, position.qty()));
         }));
     }
 
-    private Uni<PaperOrder> inBooking(BiFunction<SqlClient, AccountRow, Uni<PaperOrder>> work) {
-        return pool.withTransaction(tx -> accounts.lockForBooking(tx).chain(account -> work.apply(tx, account)))
-                .onFailure(OrderService::isUniqueViolation).transform(e -> duplicate());
+    /** Books in a group transaction that holds the account lock ({@link BookingGroups}). */
+    private Uni<PaperOrder> inBooking(BookingGroups.Booking work) {
+        return groups.book(work).onFailure(OrderService::isUniqueViolation).transform(e -> duplicate());
     }
 
     /**
      * Within the booking transaction: buying power against every position and resting buy, then the order
      * (already filled when marketable now). A reused client_order_id is caught by the unique index (422).
      */
-    private Uni<PaperOrder> submit(SqlClient tx, AccountRow account, PlaceOrder command) {
+    private Uni<PaperOrder> submit(SqlClient tx, PlaceOrder command) {
         Quote quote = market.quote(command.symbol()).orElseThrow(() -> AlpacaException.invalid("asset not found"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PaperOrder pending = PaperOrder.accepted(UUID.randomUUID(), command, OrderStatus.NEW, now);
@@ -87,19 +89,22 @@ public class OrderService {
         if (fill.isEmpty() && command.type() == OrderType.MARKET) {
             throw AlpacaException.invalid("notional is too small for one unit fraction");
         }
-        // Both reads go out together: pipelined on the connection, one round trip under the account lock.
-        return Uni.combine().all().unis(orders.openBuyReserve(tx), positions.all(tx)).withUni((reserve, all) -> {
-            Position position = all.stream().filter(p -> p.symbol().equals(command.symbol())).findFirst()
-                    .orElse(Position.flat(command.symbol()));
-            checkBuyingPower(account, reserve, all, position, command, quote, fill);
-            if (fill.isPresent()) {
-                return booking.insertFilled(tx, pending, fill.get(), position, now);
-            }
-            PaperOrder order = command.timeInForce() == TimeInForce.IOC
-                    ? PaperOrder.accepted(pending.id(), command, OrderStatus.CANCELED, now) : pending;
-            return orders.insert(tx, order).replaceWith(order);
-        }).invoke(order -> Log.debugf("Paper order %s (%s) accepted: %s %s %s, status %s", order.id(),
-                order.clientOrderId(), order.side().wire(), order.type().wire(), order.symbol(), order.status().wire()));
+        // The reads go out together: pipelined on the connection, one round trip under the account lock. The
+        // account is read here, not when locked: earlier orders of the same booking group moved its cash.
+        return Uni.combine().all().unis(accounts.find(tx), orders.openBuyReserve(tx), positions.all(tx))
+                .withUni((account, reserve, all) -> {
+                Position position = all.stream().filter(p -> p.symbol().equals(command.symbol())).findFirst()
+                        .orElse(Position.flat(command.symbol()));
+                checkBuyingPower(account, reserve, all, position, command, quote, fill);
+                if (fill.isPresent()) {
+                    return booking.insertFilled(tx, pending, fill.get(), position, now);
+                }
+                PaperOrder order = command.timeInForce() == TimeInForce.IOC
+                        ? PaperOrder.accepted(pending.id(), command, OrderStatus.CANCELED, now) : pending;
+                return orders.insert(tx, order).replaceWith(order);
+            }).invoke(order -> Log.debugf("Paper order %s (%s) accepted: %s %s %s, status %s", order.id(),
+                        order.clientOrderId(), order.side().wire(), order.type().wire(), order.symbol(),
+                        order.status().wire()));
     }
 
     private void checkNotional(PlaceOrder command, Quote quote) {
