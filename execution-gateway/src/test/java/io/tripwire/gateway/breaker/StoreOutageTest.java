@@ -131,6 +131,21 @@ class StoreOutageTest {
     }
 
     @Test
+    void aKeyPostgresReportedRevokedIsNotAcceptedFromItsOlderRecordDuringALaterOutage() {
+        String key = support.key(ApiKeyScope.values());
+        as(key).get("/api/v1/whoami").then().statusCode(200);
+        // revoked behind the gateway's back (its pub/sub revocation message missed): the next fresh read tells
+        update("UPDATE api_keys SET revoked_at = now(), revoked_by = 'test' WHERE key_prefix = '" + key.split("_")[1] + "'");
+        Awaitility.await().pollDelay(Duration.ofMillis(1500)).until(() -> true); // past the 1 s key cache
+        as(key).get("/api/v1/whoami").then().statusCode(401);
+
+        cut(StoreProxiesResource.postgres());
+        Awaitility.await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+
+        as(key).get("/api/v1/whoami").then().statusCode(503).body("code", equalTo("CONTROL_PLANE_UNAVAILABLE"));
+    }
+
+    @Test
     void rightAfterATripOrdersAreRefusedWithoutTheAdmissionScriptThenFailClosedOnceTheSightingIsOld() {
         trip();
         support.redis().key().del("circuit_breaker:state").await().atMost(GatewayTestSupport.WAIT); // the script would say 503
@@ -188,6 +203,14 @@ class StoreOutageTest {
 
     private static String postgresKillSwitchActive() {
         return query("SELECT value->>'active' FROM control_state WHERE control_key = 'kill_switch:state'");
+    }
+
+    private static void update(String sql) {
+        try (Connection c = DriverManager.getConnection(io.tripwire.controlplane.testing.TestKeys.TEST_JDBC_URL, "postgres", "postgres")) {
+            assertThat(c.createStatement().executeUpdate(sql)).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String query(String sql) {
