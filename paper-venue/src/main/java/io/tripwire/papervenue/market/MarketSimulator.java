@@ -68,6 +68,11 @@ public class MarketSimulator {
         }).replaceWithVoid();
     }
 
+    /** Whether the walk has been restored from PostgreSQL: before that nothing may quote, fill or tick. */
+    public boolean restored() {
+        return !states.isEmpty();
+    }
+
     /** Advances every symbol by one tick and persists the new walk positions. */
     public Uni<TickResult> advance() {
         TickResult result = step(now());

@@ -11,17 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MarketTicker {
 
     private final TickCycle cycle;
+    private final MarketSimulator simulator;
     private final PaperVenueConfig config;
 
-    public MarketTicker(TickCycle cycle, PaperVenueConfig config) {
+    public MarketTicker(TickCycle cycle, MarketSimulator simulator, PaperVenueConfig config) {
         this.cycle = cycle;
+        this.simulator = simulator;
         this.config = config;
     }
 
     @Scheduled(every = "${paper-venue.tick-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "paper-venue-tick")
     Uni<Void> tick() {
-        if (!config.autoTick()) {
+        // The scheduler starts with the application, possibly before the start-up restore of the walk is done.
+        if (!config.autoTick() || !simulator.restored()) {
             return Uni.createFrom().voidItem();
         }
         return cycle.run().replaceWithVoid()
