@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts orders: one transaction per submission holds the account lock, refuses a reused
- * client_order_id (422) or missing buying power (403), persists the order and, when it is
- * marketable now, books its fill. Resting limits are left to {@link RestingOrderMatcher}.
+ * Accepts orders: each submission is booked in a {@link BookingGroups} transaction that holds the
+ * account lock; it refuses a reused client_order_id (422) or missing buying power (403), persists the
+ * order and, when it is marketable now, books its fill. Resting limits are left to {@link RestingOrderMatcher}.
  */
 @ApplicationScoped
 public class OrderService {
