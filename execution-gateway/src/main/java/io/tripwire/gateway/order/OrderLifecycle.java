@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Moves an order forward (never back) and keeps the exposure ledger and the {@code orders:events}
@@ -20,13 +19,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderLifecycle {
 
-    private final OrderRepository orders;
+    private final OrderWriteGroups writes;
     private final ExposureLedger exposure;
     private final OrderEventsPublisher events;
     private final Clock clock;
 
-    public OrderLifecycle(OrderRepository orders, ExposureLedger exposure, OrderEventsPublisher events, Clock clock) {
-        this.orders = orders;
+    public OrderLifecycle(OrderWriteGroups writes, ExposureLedger exposure, OrderEventsPublisher events, Clock clock) {
+        this.writes = writes;
         this.exposure = exposure;
         this.events = events;
         this.clock = clock;
@@ -54,8 +53,9 @@ public class OrderLifecycle {
 
     private Uni<Order> advance(Order order, OrderStatus status, BigDecimal filled, BigDecimal avgPrice, String venueOrderId,
                                String code, String message, String actor, Map<String, Object> details) {
-        UUID id = order.id();
-        return orders.advance(id, status, filled, avgPrice, venueOrderId, code, message, actor, details, clock.instant())
+        var move = new OrderRepository.Advance(order.id(), status, filled, avgPrice, venueOrderId, code, message, actor,
+                details, clock.instant());
+        return writes.advance(move)
                 .onItem().ifNotNull().transformToUni(advanced -> settleExposure(order, advanced, status, filled)
                         .replaceWith(advanced.order())
                         .invoke(updated -> {
