@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** How orders are grouped for booking: group sizes, the queue, and groups rolled back and booked again order by order. */
 @ApplicationScoped
-public class BookingMetrics {
+public class BookingMetrics implements io.tripwire.controlplane.group.CommitGroups.Observer {
 
     private final DistributionSummary groupSize;
     private final Counter retried;
@@ -23,16 +23,18 @@ public class BookingMetrics {
     }
 
     /** {@code paper_venue_booking_queue_orders}: orders waiting for the next group. */
-    void watchQueue(java.util.Queue<?> queue) {
-        io.micrometer.core.instrument.Gauge.builder("paper_venue_booking_queue_orders", queue, java.util.Queue::size)
+    void watchWaiting(java.util.function.Supplier<Number> waiting) {
+        io.micrometer.core.instrument.Gauge.builder("paper_venue_booking_queue_orders", waiting)
                 .description("orders waiting for the next booking group").register(registry);
     }
 
-    void group(int orders) {
+    @Override
+    public void group(int orders) {
         groupSize.record(orders);
     }
 
-    void groupRetried() {
+    @Override
+    public void groupRetried() {
         retried.increment();
     }
 

@@ -1,6 +1,7 @@
 package io.tripwire.controlplane.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,9 +18,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Status moves written several orders to one statement: forward only, each with its event row and its own answer. */
+/**
+ * Orders and status moves written several to one statement: inserts all or none, moves forward only, each
+ * with its event row and its own answer.
+ */
 @QuarkusTest
-class OrderAdvanceTest {
+class OrderGroupWriteTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Instant T0 = Instant.parse("2026-11-21T14:30:00Z");
@@ -31,6 +35,33 @@ class OrderAdvanceTest {
     @BeforeEach
     void emptyStores() {
         TestStores.clean(redis, pool);
+    }
+
+    @Test
+    void oneStatementInsertsEveryOrderWithItsCreatedEventExactly() {
+        Order first = order(OrderStatus.NEW, "first");
+        Order second = order(OrderStatus.NEW, "second");
+
+        orders.insertAll(pool, List.of(new OrderRepository.NewOrder(first, "api:tw_a"),
+                new OrderRepository.NewOrder(second, "api:tw_b"))).await().atMost(WAIT);
+
+        Order read = orders.find(second.id()).await().atMost(WAIT);
+        assertThat(read).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(second);
+        assertThat(eventsOf(first, "CREATED")).containsExactly("NEW");
+        assertThat(actorsOf(second)).containsExactly("api:tw_b");
+    }
+
+    @Test
+    void aGroupWithAReusedClientOrderIdInsertsNothing() {
+        Order stored = stored(OrderStatus.NEW);
+        Order fresh = order(OrderStatus.NEW, "fresh");
+        Order reused = order(OrderStatus.NEW, stored.clientOrderId());
+
+        assertThatThrownBy(() -> orders.insertAll(pool, List.of(new OrderRepository.NewOrder(fresh, "api"),
+                new OrderRepository.NewOrder(reused, "api"))).await().atMost(WAIT)).hasMessageContaining("client_order_id");
+
+        assertThat(orders.find(fresh.id()).await().atMost(WAIT)).isNull();
     }
 
     @Test
@@ -83,13 +114,17 @@ class OrderAdvanceTest {
     }
 
     private Order stored(OrderStatus status) {
+        Order order = order(status, null);
+        orders.insert(pool, order, "test").await().atMost(WAIT);
+        return order;
+    }
+
+    private static Order order(OrderStatus status, String clientOrderId) {
         UUID id = UUID.randomUUID();
-        Order order = new Order(id, "c-" + id, "hash", "tw_test", "s1", null, "SPY", Side.BUY, OrderType.MARKET,
+        return new Order(id, clientOrderId == null ? "c-" + id : clientOrderId, "hash", "tw_test", "s1", null, "SPY", Side.BUY, OrderType.MARKET,
                 TimeInForce.DAY, new BigDecimal("10"), null, new BigDecimal("100"), false, null, status,
                 status == OrderStatus.FILLED ? new BigDecimal("10") : BigDecimal.ZERO, null, "paper", null, null, null,
                 "api", T0, T0);
-        orders.insert(pool, order, "test").await().atMost(WAIT);
-        return order;
     }
 
     private String statusOf(Order order) {
@@ -98,10 +133,20 @@ class OrderAdvanceTest {
     }
 
     private List<String> eventsOf(Order order) {
-        var rows = pool.preparedQuery("SELECT status FROM order_events WHERE order_id = $1 AND event = 'STATUS' ORDER BY id")
-                .execute(Tuple.of(order.id())).await().atMost(WAIT);
-        List<String> statuses = new java.util.ArrayList<>();
-        rows.forEach(r -> statuses.add(r.getString("status")));
-        return statuses;
+        return eventsOf(order, "STATUS");
+    }
+
+    private List<String> eventsOf(Order order, String event) {
+        return column("SELECT status FROM order_events WHERE order_id = $1 AND event = '" + event + "' ORDER BY id", order);
+    }
+
+    private List<String> actorsOf(Order order) {
+        return column("SELECT actor FROM order_events WHERE order_id = $1 ORDER BY id", order);
+    }
+
+    private List<String> column(String sql, Order order) {
+        List<String> values = new java.util.ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.of(order.id())).await().atMost(WAIT).forEach(r -> values.add(r.getString(0)));
+        return values;
     }
 }
