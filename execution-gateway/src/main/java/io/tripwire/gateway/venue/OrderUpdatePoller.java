@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import io.tripwire.controlplane.order.Order;
 import io.tripwire.gateway.order.OrderLifecycle;
 import io.tripwire.controlplane.order.OrderRepository;
-import io.tripwire.controlplane.order.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,11 +47,8 @@ public class OrderUpdatePoller {
     @Scheduled(every = "${gateway.venue.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "order-update-poller")
     Uni<Void> poll() {
-        return orders.open(5_000).chain(open -> {
-            List<Order> working = open.stream()
-                    .filter(o -> o.status() == OrderStatus.SUBMITTED || o.status() == OrderStatus.ACCEPTED
-                            || o.status() == OrderStatus.PARTIALLY_FILLED)
-                    .toList();
+        // Only what the venue can move: a backlog of NEW orders (not sent yet) must not be read every second.
+        return orders.atVenue(5_000).chain(working -> {
             if (working.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }

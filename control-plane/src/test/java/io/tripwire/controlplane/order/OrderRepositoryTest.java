@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Orders and status moves written several to one statement: inserts all or none, moves forward only, each
- * with its event row and its own answer.
+ * Orders and status moves written several to one statement (inserts all or none, moves forward only, each
+ * with its event row and its own answer), and the open-order reads.
  */
 @QuarkusTest
-class OrderGroupWriteTest {
+class OrderRepositoryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Instant T0 = Instant.parse("2026-11-21T14:30:00Z");
@@ -108,23 +108,47 @@ class OrderGroupWriteTest {
         assertThat(more.order().venueOrderId()).isEqualTo("v-1");
     }
 
+    @Test
+    void theVenuePollReadsOnlyOrdersTheVenueCanStillMoveOldestFirst() {
+        Order unsent = stored(OrderStatus.NEW, T0);
+        Order accepted = stored(OrderStatus.ACCEPTED, T0.plusSeconds(2));
+        Order submitted = stored(OrderStatus.SUBMITTED, T0.plusSeconds(1));
+        Order unknown = stored(OrderStatus.UNKNOWN, T0);
+        Order partly = stored(OrderStatus.PARTIALLY_FILLED, T0.plusSeconds(3));
+        stored(OrderStatus.FILLED, T0);
+
+        assertThat(orders.atVenue(10).await().atMost(WAIT)).extracting(Order::id)
+                .containsExactly(submitted.id(), accepted.id(), partly.id());
+        assertThat(orders.atVenue(2).await().atMost(WAIT)).hasSize(2);
+        assertThat(orders.open(10).await().atMost(WAIT)).extracting(Order::id)
+                .contains(unsent.id(), unknown.id());
+    }
+
     private OrderRepository.Advance move(Order order, OrderStatus status, String filled, String price) {
         return new OrderRepository.Advance(order.id(), status, new BigDecimal(filled), price == null ? null : new BigDecimal(price),
                 null, null, null, "venue", Map.of("why", "test"), T0.plusSeconds(1));
     }
 
     private Order stored(OrderStatus status) {
-        Order order = order(status, null);
+        return stored(status, T0);
+    }
+
+    private Order stored(OrderStatus status, Instant createdAt) {
+        Order order = order(status, null, createdAt);
         orders.insert(pool, order, "test").await().atMost(WAIT);
         return order;
     }
 
     private static Order order(OrderStatus status, String clientOrderId) {
+        return order(status, clientOrderId, T0);
+    }
+
+    private static Order order(OrderStatus status, String clientOrderId, Instant createdAt) {
         UUID id = UUID.randomUUID();
         return new Order(id, clientOrderId == null ? "c-" + id : clientOrderId, "hash", "tw_test", "s1", null, "SPY", Side.BUY, OrderType.MARKET,
                 TimeInForce.DAY, new BigDecimal("10"), null, new BigDecimal("100"), false, null, status,
                 status == OrderStatus.FILLED ? new BigDecimal("10") : BigDecimal.ZERO, null, "paper", null, null, null,
-                "api", T0, T0);
+                "api", createdAt, createdAt);
     }
 
     private String statusOf(Order order) {
