@@ -30,13 +30,6 @@ public interface GatewayConfig {
     /** Order rate limits (token buckets in Redis); cancels are never throttled. */
     RateLimits rateLimits();
 
-    /**
-     * New orders, and order status updates (SUBMITTED, venue answers), written in one statement at most;
-     * what is asked for while a group is written joins the next (ADR 0033). Default 64.
-     */
-    @WithDefault("64")
-    int orderWriteGroupMax();
-
     /** How long an idempotency key ({@code Idempotency-Key} / client_order_id) is remembered in Redis. Default 24 h. */
     @WithDefault("24h")
     Duration idempotencyTtl();
@@ -48,11 +41,10 @@ public interface GatewayConfig {
         Duration pollInterval();
 
         /**
-         * Venue submits in flight at once; more wait as NEW orders for the submit sweeper. In-flight submits hold
-         * no PostgreSQL connection of their own (status updates are written in groups), so the bound is about
-         * the venue, not about admission's connections. Default 256.
+         * Venue submits in flight at once; more wait as NEW orders for the submit sweeper. Bounded so the
+         * background venue traffic cannot take the PostgreSQL connections the admission path needs. Default 32.
          */
-        @WithDefault("256")
+        @WithDefault("32")
         int maxInFlight();
     }
 

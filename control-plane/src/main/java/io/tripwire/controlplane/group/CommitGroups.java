@@ -7,10 +7,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -22,8 +19,7 @@ import java.util.function.Function;
  * write. One group is in flight at a time.
  *
  * <p>The work answers each item on its own ({@link Outcome}): a refusal fails that item alone. When the
- * whole group fails, each item is written again alone, so one bad item never fails the others. Items
- * with the same {@code key} never share a group (they are written one after the other, in arrival order).
+ * whole group fails, each item is written again alone, so one bad item never fails the others.
  *
  * @param <T> what a caller asks to have written
  * @param <R> what it gets back
@@ -57,31 +53,24 @@ public final class CommitGroups<T, R> {
 
     private final String name;
     private final int maxGroup;
-    private final Function<T, Object> key;
     private final Work<T, R> work;
     private final Observer observer;
     private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
-    /** Items held back from a group because an item with the same key was in it; they go first next time. */
-    private final ConcurrentLinkedDeque<Pending<T, R>> heldBack = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    /**
-     * @param key items with equal keys never share a group; {@code null} when any items may
-     */
-    public CommitGroups(String name, int maxGroup, Function<T, Object> key, Work<T, R> work, Observer observer) {
+    public CommitGroups(String name, int maxGroup, Work<T, R> work, Observer observer) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("maxGroup must be at least 1");
         }
         this.name = name;
         this.maxGroup = maxGroup;
-        this.key = key;
         this.work = work;
         this.observer = observer;
     }
 
     /** Items waiting for a group. */
     public int waiting() {
-        return queue.size() + heldBack.size();
+        return queue.size();
     }
 
     public Uni<R> submit(T item) {
@@ -93,7 +82,7 @@ public final class CommitGroups<T, R> {
 
     /** Starts the next group unless one is being written; whoever finishes a group starts the next. */
     private void next() {
-        while ((!heldBack.isEmpty() || !queue.isEmpty()) && writing.compareAndSet(false, true)) {
+        while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
             List<Pending<T, R>> group = take();
             if (group.isEmpty()) {
                 writing.set(false);
@@ -108,34 +97,13 @@ public final class CommitGroups<T, R> {
         }
     }
 
-    /** Up to maxGroup items, held-back ones first, never two with one key. Runs only while writing. */
+    /** Up to maxGroup items, in arrival order. */
     private List<Pending<T, R>> take() {
         List<Pending<T, R>> group = new ArrayList<>();
-        List<Pending<T, R>> again = new ArrayList<>();
-        Set<Object> keys = new HashSet<>();
-        int held = heldBack.size();
-        for (int i = 0; i < held && group.size() < maxGroup; i++) {
-            add(heldBack.pollFirst(), group, again, keys);
-        }
-        for (Pending<T, R> p = group.size() < maxGroup ? queue.poll() : null; p != null;
-             p = group.size() < maxGroup ? queue.poll() : null) {
-            add(p, group, again, keys);
-        }
-        for (int i = again.size() - 1; i >= 0; i--) {
-            heldBack.addFirst(again.get(i));
+        for (Pending<T, R> p = queue.poll(); p != null; p = group.size() < maxGroup ? queue.poll() : null) {
+            group.add(p);
         }
         return group;
-    }
-
-    private void add(Pending<T, R> p, List<Pending<T, R>> group, List<Pending<T, R>> again, Set<Object> keys) {
-        if (p == null) {
-            return;
-        }
-        if (key == null || keys.add(key.apply(p.item()))) {
-            group.add(p);
-        } else {
-            again.add(p);
-        }
     }
 
     private Uni<Void> together(List<Pending<T, R>> group) {

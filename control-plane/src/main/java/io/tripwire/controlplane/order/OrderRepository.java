@@ -25,24 +25,11 @@ public class OrderRepository {
             + "symbol, side, order_type, time_in_force, quantity, limit_price, reference_price, reduce_only, confidence, "
             + "status, filled_qty, avg_fill_price, venue, venue_order_id, reject_code, reject_message, provenance, "
             + "created_at, updated_at";
-    /** The SQL type of each inserted column, in the order of COLUMNS, then status_rank and the event's actor. */
-    private static final List<String> INSERT_TYPES = List.of("uuid", "text", "text", "text", "text", "text", "text", "text",
-            "text", "text", "numeric", "numeric", "numeric", "boolean", "numeric", "text", "numeric", "numeric", "text",
-            "text", "text", "text", "text", "timestamptz", "timestamptz", "int", "text");
-    /**
-     * Orders and their CREATED events in one statement: one round trip and one commit for a whole group,
-     * atomic without an explicit transaction. Numbers travel as text (exact, never a float on the way).
-     */
-    private static final String INSERT = "WITH input AS (SELECT * FROM unnest("
-            + java.util.stream.IntStream.range(0, INSERT_TYPES.size())
-                    .mapToObj(i -> "$" + (i + 1) + (INSERT_TYPES.get(i).equals("numeric") ? "::text[]" : "") + "::"
-                            + INSERT_TYPES.get(i) + "[]")
-                    .collect(java.util.stream.Collectors.joining(", "))
-            + ") AS i(" + COLUMNS + ", status_rank, actor)), "
-            + "created AS (INSERT INTO orders (" + COLUMNS + ", status_rank) SELECT " + COLUMNS + ", status_rank FROM input "
-            + "RETURNING id, status, created_at) "
+    /** The order and its CREATED event in one statement: one round trip, atomic without an explicit transaction. */
+    private static final String INSERT = "WITH created AS (INSERT INTO orders (" + COLUMNS + ", status_rank) VALUES "
+            + "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) RETURNING id) "
             + "INSERT INTO order_events (order_id, event, status, actor, occurred_at) "
-            + "SELECT c.id, 'CREATED', c.status, i.actor, c.created_at FROM created c JOIN input i ON i.id = c.id";
+            + "SELECT id, 'CREATED', $16, $27, $24 FROM created";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM orders WHERE id = $1";
     private static final String OPEN = "SELECT " + COLUMNS + " FROM orders WHERE status IN "
             + "('NEW','SUBMITTED','ACCEPTED','PARTIALLY_FILLED','UNKNOWN') ORDER BY created_at LIMIT $1";
@@ -54,33 +41,22 @@ public class OrderRepository {
     private static final String UNSENT = "SELECT " + COLUMNS + " FROM orders WHERE status = 'NEW' AND created_at < $1 "
             + "ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED";
     /**
-     * Forward-only: the status rank never goes down and the filled quantity never decreases. Updates, event
-     * rows and the updated orders for a whole group in one statement (one round trip, one commit). The
-     * rows are locked in id order first, so two groups never deadlock on each other.
+     * Forward-only: the status rank never goes down and the filled quantity never decreases. Update, event
+     * row and the updated order in one statement (one round trip, atomic).
      */
     private static final String ADVANCE = """
-            WITH input AS (
-              SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[]::numeric[], $5::text[]::numeric[],
-                                   $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::text[]::jsonb[])
-                WITH ORDINALITY AS i(id, status, rank, filled, avg_price, venue_order_id, code, message, at, actor, details, ord)),
-            old AS MATERIALIZED (SELECT o.id, o.status, o.filled_qty FROM orders o WHERE o.id IN (SELECT id FROM input)
-              ORDER BY o.id FOR UPDATE),
+            WITH old AS (SELECT id, status, filled_qty FROM orders WHERE id = $1 FOR UPDATE),
             moved AS (
-              UPDATE orders o SET status = i.status, status_rank = i.rank, filled_qty = GREATEST(o.filled_qty, i.filled),
-                     avg_fill_price = COALESCE(i.avg_price, o.avg_fill_price),
-                     venue_order_id = COALESCE(i.venue_order_id, o.venue_order_id),
-                     reject_code = COALESCE(i.code, o.reject_code), reject_message = COALESCE(i.message, o.reject_message),
-                     submitted_at = CASE WHEN i.status = 'SUBMITTED' THEN i.at ELSE o.submitted_at END, updated_at = i.at
-              FROM input i JOIN old ON old.id = i.id
-              WHERE o.id = i.id
-                AND (o.status_rank < i.rank OR (o.status_rank = i.rank AND o.status_rank < 10 AND o.filled_qty < i.filled))
-              RETURNING %s, old.status AS previous_status, old.filled_qty AS previous_filled, i.ord,
-                        i.filled AS event_filled, i.avg_price AS event_price, i.actor AS event_actor,
-                        i.details AS event_details, i.at AS event_at),
+              UPDATE orders o SET status = $2, status_rank = $3, filled_qty = GREATEST(o.filled_qty, $4),
+                     avg_fill_price = COALESCE($5, o.avg_fill_price), venue_order_id = COALESCE($6, o.venue_order_id),
+                     reject_code = COALESCE($7, o.reject_code), reject_message = COALESCE($8, o.reject_message),
+                     submitted_at = CASE WHEN $2 = 'SUBMITTED' THEN $9 ELSE o.submitted_at END, updated_at = $9
+              FROM old WHERE o.id = old.id
+                AND (o.status_rank < $3 OR (o.status_rank = $3 AND o.status_rank < 10 AND o.filled_qty < $4))
+              RETURNING %s, old.status AS previous_status, old.filled_qty AS previous_filled),
             event AS (
               INSERT INTO order_events (order_id, event, status, filled_qty, fill_price, actor, details, occurred_at)
-              SELECT id, 'STATUS', status, event_filled, event_price, event_actor, event_details, event_at
-              FROM moved ORDER BY ord)
+              SELECT id, 'STATUS', $2, $4, $5, $10, $11::text::jsonb, $9 FROM moved)
             SELECT * FROM moved""".formatted(java.util.Arrays.stream(COLUMNS.split(", "))
             .map(column -> "o." + column).collect(java.util.stream.Collectors.joining(", ")));
 
@@ -94,52 +70,19 @@ public class OrderRepository {
     public record Advanced(OrderStatus previousStatus, BigDecimal previousFilled, Order order) {
     }
 
-    /** An order to insert and who creates it (the actor of its CREATED event). */
-    public record NewOrder(Order order, String actor) {
-    }
-
     /** Inserts the order with its CREATED event, atomically; {@code client} may be the pool or a transaction. */
     public Uni<Void> insert(SqlClient client, Order o, String actor) {
-        return insertAll(client, List.of(new NewOrder(o, actor)));
-    }
-
-    /** Inserts orders with their CREATED events in one statement: all or none (a reused client_order_id fails all). */
-    public Uni<Void> insertAll(SqlClient client, List<NewOrder> created) {
-        int n = created.size();
-        Object[][] columns = new Object[INSERT_TYPES.size()][];
-        Class<?>[] types = {UUID.class, String.class, String.class, String.class, String.class, String.class, String.class,
-                String.class, String.class, String.class, String.class, String.class, String.class, Boolean.class,
-                String.class, String.class, String.class, String.class, String.class, String.class, String.class,
-                String.class, String.class, OffsetDateTime.class, OffsetDateTime.class, Integer.class, String.class};
-        for (int c = 0; c < columns.length; c++) {
-            columns[c] = (Object[]) java.lang.reflect.Array.newInstance(types[c], n);
-        }
-        for (int i = 0; i < n; i++) {
-            Order o = created.get(i).order();
-            Object[] row = {o.id(), o.clientOrderId(), o.requestHash(), o.apiKeyPrefix(), o.strategyId(), o.artifactId(),
-                    o.symbol(), o.side().name(), o.type().name(), o.timeInForce().name(), text(o.quantity()),
-                    text(o.limitPrice()), text(o.referencePrice()), o.reduceOnly(), text(o.confidence()), o.status().name(),
-                    text(o.filledQty()), text(o.avgFillPrice()), o.venue(), o.venueOrderId(), o.rejectCode(),
-                    o.rejectMessage(), o.provenance(), utc(o.createdAt()), utc(o.updatedAt()), o.status().rank(),
-                    created.get(i).actor()};
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][i] = row[c];
-            }
-        }
-        Tuple args = Tuple.tuple();
-        for (Object[] column : columns) {
-            args.addValue(column);
-        }
-        return client.preparedQuery(INSERT).execute(args).replaceWithVoid();
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    /** One forward move of one order: the new status and fill, why, and who moved it. */
-    public record Advance(UUID id, OrderStatus status, BigDecimal filledQty, BigDecimal avgPrice, String venueOrderId,
-                          String rejectCode, String rejectMessage, String actor, Map<String, Object> details, Instant at) {
+        Tuple row = Tuple.tuple()
+                .addUUID(o.id()).addString(o.clientOrderId()).addString(o.requestHash()).addString(o.apiKeyPrefix())
+                .addString(o.strategyId()).addString(o.artifactId()).addString(o.symbol()).addString(o.side().name())
+                .addString(o.type().name()).addString(o.timeInForce().name()).addBigDecimal(o.quantity())
+                .addBigDecimal(o.limitPrice()).addBigDecimal(o.referencePrice()).addBoolean(o.reduceOnly())
+                .addBigDecimal(o.confidence()).addString(o.status().name()).addBigDecimal(o.filledQty())
+                .addBigDecimal(o.avgFillPrice()).addString(o.venue()).addString(o.venueOrderId())
+                .addString(o.rejectCode()).addString(o.rejectMessage()).addString(o.provenance())
+                .addOffsetDateTime(utc(o.createdAt())).addOffsetDateTime(utc(o.updatedAt()))
+                .addInteger(o.status().rank()).addString(actor);
+        return client.preparedQuery(INSERT).execute(row).replaceWithVoid();
     }
 
     /**
@@ -149,44 +92,17 @@ public class OrderRepository {
     public Uni<Advanced> advance(UUID id, OrderStatus status, BigDecimal filledQty, BigDecimal avgPrice,
                                  String venueOrderId, String rejectCode, String rejectMessage, String actor,
                                  Map<String, Object> details, Instant at) {
-        return advanceAll(List.of(new Advance(id, status, filledQty, avgPrice, venueOrderId, rejectCode, rejectMessage,
-                actor, details, at))).map(List::getFirst);
-    }
-
-    /**
-     * Moves several orders forward in one statement; the answer has one entry per move, in order, {@code null}
-     * where the move would not have moved its order forward. The moves must name distinct orders.
-     */
-    public Uni<List<Advanced>> advanceAll(List<Advance> moves) {
-        int n = moves.size();
-        UUID[] ids = new UUID[n];
-        String[] statuses = new String[n], filled = new String[n], prices = new String[n], venueIds = new String[n],
-                codes = new String[n], messages = new String[n], actors = new String[n], details = new String[n];
-        Integer[] ranks = new Integer[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Advance m = moves.get(i);
-            ids[i] = m.id();
-            statuses[i] = m.status().name();
-            ranks[i] = m.status().rank();
-            filled[i] = text(m.filledQty());
-            prices[i] = text(m.avgPrice());
-            venueIds[i] = m.venueOrderId();
-            codes[i] = m.rejectCode();
-            messages[i] = m.rejectMessage();
-            at[i] = utc(m.at());
-            actors[i] = m.actor();
-            details[i] = StateCodec.encode(m.details());
-        }
-        Tuple args = Tuple.tuple().addValue(ids).addValue(statuses).addValue(ranks).addValue(filled).addValue(prices)
-                .addValue(venueIds).addValue(codes).addValue(messages).addValue(at).addValue(actors).addValue(details);
+        Tuple args = Tuple.tuple().addUUID(id).addString(status.name()).addInteger(status.rank())
+                .addBigDecimal(filledQty).addBigDecimal(avgPrice).addString(venueOrderId).addString(rejectCode)
+                .addString(rejectMessage).addOffsetDateTime(utc(at)).addString(actor)
+                .addString(StateCodec.encode(details));
         return pool.preparedQuery(ADVANCE).execute(args).map(rows -> {
-            Advanced[] answers = new Advanced[n];
-            for (Row row : rows) {
-                answers[(int) (row.getLong("ord") - 1)] = new Advanced(OrderStatus.valueOf(row.getString("previous_status")),
-                        row.getBigDecimal("previous_filled"), from(row));
+            if (!rows.iterator().hasNext()) {
+                return null;
             }
-            return java.util.Arrays.asList(answers);
+            Row row = rows.iterator().next();
+            return new Advanced(OrderStatus.valueOf(row.getString("previous_status")), row.getBigDecimal("previous_filled"),
+                    from(row));
         });
     }
 

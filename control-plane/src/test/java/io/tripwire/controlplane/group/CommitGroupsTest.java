@@ -16,10 +16,9 @@ class CommitGroupsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    /** An item and its key: items with one key never share a group. */
-    record Item(String name, String key) {
+    record Item(String name) {
         static Item of(String name) {
-            return new Item(name, name);
+            return new Item(name);
         }
     }
 
@@ -39,7 +38,7 @@ class CommitGroupsTest {
                 retried++;
             }
         };
-        return new CommitGroups<>("test", max, Item::key, items -> {
+        return new CommitGroups<>("test", max, items -> {
             groups.add(items.stream().map(Item::name).toList());
             CompletableFuture<Void> gate = new CompletableFuture<>();
             gates.add(gate);
@@ -109,24 +108,6 @@ class CommitGroupsTest {
         rest.forEach(s -> s.awaitItem(WAIT));
         assertThat(groups).containsExactly(List.of("a"), List.of("b", "c"), List.of("d"));
         assertThat(held.waiting()).isZero();
-    }
-
-    @Test
-    void twoItemsWithOneKeyNeverShareAGroupAndKeepTheirOrder() {
-        var commit = groupsOf(64, true);
-        var first = submit(commit, Item.of("x"));
-        var partial = submit(commit, new Item("partial fill", "order-1"));
-        var fill = submit(commit, new Item("fill", "order-1"));
-        var other = submit(commit, Item.of("y"));
-        openGate(0);
-        first.awaitItem(WAIT);
-        openGate(1);
-        partial.awaitItem(WAIT);
-        other.awaitItem(WAIT);
-        openGate(2);
-
-        assertThat(fill.awaitItem(WAIT).getItem()).isEqualTo("wrote fill");
-        assertThat(groups).containsExactly(List.of("x"), List.of("partial fill", "y"), List.of("fill"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Moves an order forward (never back) and keeps the exposure ledger and the {@code orders:events}
@@ -19,13 +20,13 @@ import java.util.Map;
 @ApplicationScoped
 public class OrderLifecycle {
 
-    private final OrderWriteGroups writes;
+    private final OrderRepository orders;
     private final ExposureLedger exposure;
     private final OrderEventsPublisher events;
     private final Clock clock;
 
-    public OrderLifecycle(OrderWriteGroups writes, ExposureLedger exposure, OrderEventsPublisher events, Clock clock) {
-        this.writes = writes;
+    public OrderLifecycle(OrderRepository orders, ExposureLedger exposure, OrderEventsPublisher events, Clock clock) {
+        this.orders = orders;
         this.exposure = exposure;
         this.events = events;
         this.clock = clock;
@@ -53,9 +54,8 @@ public class OrderLifecycle {
 
     private Uni<Order> advance(Order order, OrderStatus status, BigDecimal filled, BigDecimal avgPrice, String venueOrderId,
                                String code, String message, String actor, Map<String, Object> details) {
-        var move = new OrderRepository.Advance(order.id(), status, filled, avgPrice, venueOrderId, code, message, actor,
-                details, clock.instant());
-        return writes.advance(move)
+        UUID id = order.id();
+        return orders.advance(id, status, filled, avgPrice, venueOrderId, code, message, actor, details, clock.instant())
                 .onItem().ifNotNull().transformToUni(advanced -> settleExposure(order, advanced, status, filled)
                         .replaceWith(advanced.order())
                         .invoke(updated -> {

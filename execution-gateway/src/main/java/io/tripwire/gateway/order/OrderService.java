@@ -18,6 +18,7 @@ import io.tripwire.gateway.risk.ReferencePrice;
 import io.tripwire.gateway.risk.ReferencePrices;
 import io.tripwire.controlplane.venue.Venue;
 import io.tripwire.gateway.venue.VenueSubmitter;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,13 +44,13 @@ public class OrderService {
     private final VenueSubmitter submitter;
     private final Venue venue;
     private final GatewayMetrics metrics;
-    private final OrderWriteGroups writes;
+    private final Pool pool;
     private final RecentTrip recentTrip;
     private final Clock clock;
 
     public OrderService(PreTradeChecks checks, ReferencePrices prices, AdmissionScript admission, ExposureLedger exposure,
                         OrderRepository orders, OrderEventsPublisher events, VenueSubmitter submitter, Venue venue,
-                        GatewayMetrics metrics, OrderWriteGroups writes, RecentTrip recentTrip, Clock clock) {
+                        GatewayMetrics metrics, Pool pool, RecentTrip recentTrip, Clock clock) {
         this.checks = checks;
         this.prices = prices;
         this.admission = admission;
@@ -59,7 +60,7 @@ public class OrderService {
         this.submitter = submitter;
         this.venue = venue;
         this.metrics = metrics;
-        this.writes = writes;
+        this.pool = pool;
         this.recentTrip = recentTrip;
         this.clock = clock;
     }
@@ -117,7 +118,7 @@ public class OrderService {
     }
 
     private Uni<PlacedOrder> persist(Order order) {
-        return writes.insert(order, "api:" + order.apiKeyPrefix())
+        return orders.insert(pool, order, "api:" + order.apiKeyPrefix())
                 .ifNoItem().after(Duration.ofSeconds(5)).fail()
                 .map(ignored -> {
                     metrics.order("ACCEPTED", "none");

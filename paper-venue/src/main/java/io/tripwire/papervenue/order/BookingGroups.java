@@ -36,7 +36,7 @@ public class BookingGroups {
     public BookingGroups(Pool pool, AccountRepository accounts, BookingMetrics metrics, PaperVenueConfig config) {
         this.pool = pool;
         this.accounts = accounts;
-        this.groups = new CommitGroups<>("booking", config.orders().bookingGroupMax(), null, this::together, metrics);
+        this.groups = new CommitGroups<>("booking", config.orders().bookingGroupMax(), this::together, metrics);
         metrics.watchWaiting(groups::waiting);
     }
 
