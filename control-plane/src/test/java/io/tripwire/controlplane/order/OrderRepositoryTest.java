@@ -111,17 +111,11 @@ class OrderRepositoryTest {
                 .await().atMost(WAIT).iterator().next().getString("status");
     }
 
+    /** The statuses of the order's STATUS events, oldest first. */
     private List<String> eventsOf(Order order) {
-        return eventsOf(order, "STATUS");
-    }
-
-    private List<String> eventsOf(Order order, String event) {
-        return column("SELECT status FROM order_events WHERE order_id = $1 AND event = '" + event + "' ORDER BY id", order);
-    }
-
-    private List<String> column(String sql, Order order) {
-        List<String> values = new java.util.ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.of(order.id())).await().atMost(WAIT).forEach(r -> values.add(r.getString(0)));
-        return values;
+        List<String> statuses = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT status FROM order_events WHERE order_id = $1 AND event = 'STATUS' ORDER BY id")
+                .execute(Tuple.of(order.id())).await().atMost(WAIT).forEach(r -> statuses.add(r.getString("status")));
+        return statuses;
     }
 }

@@ -2,12 +2,15 @@ package io.tripwire.papervenue.order;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tripwire.controlplane.group.CommitGroups;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 
 /** How orders are grouped for booking: group sizes, the queue, and groups rolled back and booked again order by order. */
 @ApplicationScoped
-public class BookingMetrics implements io.tripwire.controlplane.group.CommitGroups.Observer {
+public class BookingMetrics implements CommitGroups.Observer {
 
     private final DistributionSummary groupSize;
     private final Counter retried;
@@ -23,8 +26,8 @@ public class BookingMetrics implements io.tripwire.controlplane.group.CommitGrou
     }
 
     /** {@code paper_venue_booking_queue_orders}: orders waiting for the next group. */
-    void watchWaiting(java.util.function.Supplier<Number> waiting) {
-        io.micrometer.core.instrument.Gauge.builder("paper_venue_booking_queue_orders", waiting)
+    void watchWaiting(Supplier<Number> waiting) {
+        Gauge.builder("paper_venue_booking_queue_orders", waiting)
                 .description("orders waiting for the next booking group").register(registry);
     }
 
