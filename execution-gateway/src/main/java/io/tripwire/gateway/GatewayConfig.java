@@ -41,6 +41,13 @@ public interface GatewayConfig {
         Duration pollInterval();
 
         /**
+         * An order at the venue is polled once it has had no news for this long; until then its submit is
+         * still answering for it (polling fresh orders would read every order twice at high rates). Default 2 s.
+         */
+        @WithDefault("2s")
+        Duration pollQuiet();
+
+        /**
          * Venue submits in flight at once; more wait as NEW orders for the submit sweeper. Bounded so the
          * background venue traffic cannot take the PostgreSQL connections the admission path needs. Default 32.
          */

@@ -33,9 +33,12 @@ public class OrderRepository {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM orders WHERE id = $1";
     private static final String OPEN = "SELECT " + COLUMNS + " FROM orders WHERE status IN "
             + "('NEW','SUBMITTED','ACCEPTED','PARTIALLY_FILLED','UNKNOWN') ORDER BY created_at LIMIT $1";
-    /** Orders the venue has or may have and that can still change there (not NEW: not sent; not UNKNOWN: the reconciler's). */
+    /**
+     * Orders the venue has or may have, that can still change there (not NEW: not sent; not UNKNOWN: the
+     * reconciler's) and that have not changed since {@code $1}.
+     */
     private static final String AT_VENUE = "SELECT " + COLUMNS + " FROM orders WHERE status IN "
-            + "('SUBMITTED','ACCEPTED','PARTIALLY_FILLED') ORDER BY created_at LIMIT $1";
+            + "('SUBMITTED','ACCEPTED','PARTIALLY_FILLED') AND updated_at < $1 ORDER BY created_at LIMIT $2";
     private static final String BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM orders WHERE client_order_id = ANY($1)";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM orders ORDER BY created_at DESC LIMIT $1";
     private static final String UNSENT = "SELECT " + COLUMNS + " FROM orders WHERE status = 'NEW' AND created_at < $1 "
@@ -114,9 +117,12 @@ public class OrderRepository {
         return pool.preparedQuery(OPEN).execute(Tuple.of(limit)).map(OrderRepository::all);
     }
 
-    /** SUBMITTED, ACCEPTED and PARTIALLY_FILLED orders, oldest first: what a venue poll can move. */
-    public Uni<List<Order>> atVenue(int limit) {
-        return pool.preparedQuery(AT_VENUE).execute(Tuple.of(limit)).map(OrderRepository::all);
+    /**
+     * SUBMITTED, ACCEPTED and PARTIALLY_FILLED orders unchanged since {@code quietSince}, oldest first: what a
+     * venue poll can move (fresher ones are still being answered by their submit).
+     */
+    public Uni<List<Order>> atVenue(Instant quietSince, int limit) {
+        return pool.preparedQuery(AT_VENUE).execute(Tuple.of(utc(quietSince), limit)).map(OrderRepository::all);
     }
 
     /** The orders with these client order ids (any status); ids PostgreSQL does not know are simply absent. */

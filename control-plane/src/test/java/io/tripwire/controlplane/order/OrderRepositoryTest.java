@@ -68,7 +68,7 @@ class OrderRepositoryTest {
     }
 
     @Test
-    void theVenuePollReadsOnlyOrdersTheVenueCanStillMoveOldestFirst() {
+    void theVenuePollReadsOnlyQuietOrdersTheVenueCanStillMoveOldestFirst() {
         Order unsent = stored(OrderStatus.NEW, T0);
         Order accepted = stored(OrderStatus.ACCEPTED, T0.plusSeconds(2));
         Order submitted = stored(OrderStatus.SUBMITTED, T0.plusSeconds(1));
@@ -76,9 +76,11 @@ class OrderRepositoryTest {
         Order partly = stored(OrderStatus.PARTIALLY_FILLED, T0.plusSeconds(3));
         stored(OrderStatus.FILLED, T0);
 
-        assertThat(orders.atVenue(10).await().atMost(WAIT)).extracting(Order::id)
+        assertThat(orders.atVenue(T0.plusSeconds(10), 10).await().atMost(WAIT)).extracting(Order::id)
                 .containsExactly(submitted.id(), accepted.id(), partly.id());
-        assertThat(orders.atVenue(2).await().atMost(WAIT)).hasSize(2);
+        assertThat(orders.atVenue(T0.plusSeconds(10), 2).await().atMost(WAIT)).hasSize(2);
+        assertThat(orders.atVenue(T0.plusSeconds(2), 10).await().atMost(WAIT)).as("changed at or after the cut: not yet")
+                .extracting(Order::id).containsExactly(submitted.id());
         assertThat(orders.open(10).await().atMost(WAIT)).extracting(Order::id)
                 .contains(unsent.id(), unknown.id());
     }

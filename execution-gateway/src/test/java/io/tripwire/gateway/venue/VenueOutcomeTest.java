@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -150,6 +152,61 @@ class VenueOutcomeTest {
         String id = submit("five-oh-three", "market").then().statusCode(201).extract().path("id");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(id)).isEqualTo("UNKNOWN"));
+    }
+
+    @Test
+    void anOrderJustAnsweredByItsSubmitIsNotPolledSoThePollAsksTheVenueNothing() throws Exception {
+        String id = submit("poll-fresh", "limit").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(id)).isEqualTo("ACCEPTED"));
+
+        Thread.sleep(1_200); // at least one poll (every second) while the order is fresher than poll-quiet (2 s)
+
+        AlpacaStub.server().verify(0, getRequestedFor(urlPathEqualTo("/v2/orders")));
+        AlpacaStub.server().verify(0, getRequestedFor(urlPathEqualTo("/v2/orders:by_client_order_id")));
+    }
+
+    @Test
+    void aWorkingOrderNoLongerOpenAtTheVenueIsLookedUpAndMovedForward() {
+        String id = submit("poll-ended", "limit").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(id)).isEqualTo("ACCEPTED"));
+        AlpacaStub.server().stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id"))
+                .withQueryParam("client_order_id", equalTo("poll-ended")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("""
+                                {"id":"v-ended","client_order_id":"poll-ended","symbol":"AAPL","side":"buy","type":"limit",
+                                 "qty":"2","filled_qty":"2","filled_avg_price":"100.5","status":"filled",
+                                 "created_at":"2026-11-21T10:00:00Z","updated_at":"2026-11-21T10:00:05Z"}""")));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(id)).isEqualTo("FILLED"));
+        assertThat(wbuy("AAPL")).isEqualTo("0");
+    }
+
+    @Test
+    void anOrderStillOpenAtTheVenueIsWrittenOnlyWhenTheVenueReportsSomethingNew() throws Exception {
+        String id = submit("poll-open", "limit").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(id)).isEqualTo("ACCEPTED"));
+        listOpen("accepted", "0");
+        String updatedAt = order(id).path("updated_at");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> AlpacaStub.server().verify(
+                moreThanOrExactly(2), getRequestedFor(urlPathEqualTo("/v2/orders")).withQueryParam("status", equalTo("open"))));
+        assertThat(order(id).<String>path("updated_at")).as("nothing new: no write").isEqualTo(updatedAt);
+        AlpacaStub.server().verify(0, getRequestedFor(urlPathEqualTo("/v2/orders:by_client_order_id")));
+
+        listOpen("partially_filled", "1");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(id)).isEqualTo("PARTIALLY_FILLED"));
+        assertThat(new java.math.BigDecimal(order(id).path("filled_qty").toString())).isEqualByComparingTo("1");
+    }
+
+    private static void listOpen(String status, String filled) {
+        AlpacaStub.server().stubFor(get(urlPathEqualTo("/v2/orders")).withQueryParam("status", equalTo("open"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        [{"id":"v-open","client_order_id":"poll-open","symbol":"AAPL","side":"buy","type":"limit",
+                          "qty":"2","filled_qty":"%s","filled_avg_price":"100","status":"%s",
+                          "created_at":"2026-11-21T10:00:00Z","updated_at":"2026-11-21T10:00:01Z"}]""".formatted(filled, status))));
+    }
+
+    private io.restassured.response.ExtractableResponse<io.restassured.response.Response> order(String id) {
+        return given().header("X-API-Key", key).get("/api/v1/orders/" + id).then().statusCode(200).extract();
     }
 
     private io.restassured.response.Response submit(String clientOrderId, String type) {
