@@ -35,6 +35,27 @@ public class ControlStateReader {
         return store.read(ControlKey.killSwitch()).map(RedisControlStore.Snapshot::read);
     }
 
+    /** The breaker and the kill switch as read together in one round trip (MGET). */
+    public record TradingSwitches(ControlRead<BreakerState> breaker, ControlRead<KillSwitchState> killSwitch) {
+    }
+
+    /**
+     * Breaker and kill switch in one round trip: what the venue submitter checks right before every send.
+     * Fail-closed per key as {@link #breaker()} and {@link #killSwitch()}; unreadable Redis makes both unavailable.
+     */
+    public Uni<TradingSwitches> tradingSwitches() {
+        ControlKey<BreakerState> breaker = ControlKey.breaker();
+        ControlKey<KillSwitchState> kill = ControlKey.killSwitch();
+        String breakerKey = keys.physical(breaker.logicalName());
+        String killKey = keys.physical(kill.logicalName());
+        return redis.value(String.class).mget(breakerKey, killKey)
+                .ifNoItem().after(RedisControlStore.TIMEOUT).fail()
+                .map(values -> new TradingSwitches(breaker.fromRedis(values.get(breakerKey)), kill.fromRedis(values.get(killKey))))
+                .onFailure().recoverWithItem(e -> new TradingSwitches(
+                        ControlRead.unavailable(ControlRead.Cause.UNREADABLE, String.valueOf(e.getMessage())),
+                        ControlRead.unavailable(ControlRead.Cause.UNREADABLE, String.valueOf(e.getMessage()))));
+    }
+
     public Uni<ControlRead<ReconciliationState>> reconciliation() {
         return redis.value(String.class).get(keys.reconciliationState())
                 .ifNoItem().after(RedisControlStore.TIMEOUT).fail()

@@ -41,6 +41,19 @@ class ControlStateReaderTest {
         assertCause(reader.breaker().await().atMost(WAIT), ControlRead.Cause.MISSING);
         assertCause(reader.killSwitch().await().atMost(WAIT), ControlRead.Cause.MISSING);
         assertCause(reader.reconciliation().await().atMost(WAIT), ControlRead.Cause.MISSING);
+        var switches = reader.tradingSwitches().await().atMost(WAIT);
+        assertCause(switches.breaker(), ControlRead.Cause.MISSING);
+        assertCause(switches.killSwitch(), ControlRead.Cause.MISSING);
+    }
+
+    @Test
+    void readTogetherEachSwitchFailsClosedOnItsOwn() {
+        set(keys.breakerState(), StateCodec.encode(BreakerState.initial()));
+
+        var switches = reader.tradingSwitches().await().atMost(WAIT);
+
+        assertThat(switches.breaker()).isEqualTo(ControlRead.present(BreakerState.initial()));
+        assertCause(switches.killSwitch(), ControlRead.Cause.MISSING);
     }
 
     @Test
@@ -52,6 +65,9 @@ class ControlStateReaderTest {
         assertCause(reader.breaker().await().atMost(WAIT), ControlRead.Cause.UNPARSABLE);
         assertCause(reader.killSwitch().await().atMost(WAIT), ControlRead.Cause.UNPARSABLE);
         assertCause(reader.reconciliation().await().atMost(WAIT), ControlRead.Cause.UNPARSABLE);
+        var switches = reader.tradingSwitches().await().atMost(WAIT);
+        assertCause(switches.breaker(), ControlRead.Cause.UNPARSABLE);
+        assertCause(switches.killSwitch(), ControlRead.Cause.UNPARSABLE);
     }
 
     @Test
@@ -61,6 +77,8 @@ class ControlStateReaderTest {
 
         assertThat(reader.breaker().await().atMost(WAIT)).isEqualTo(ControlRead.present(BreakerState.initial()));
         assertThat(reader.killSwitch().await().atMost(WAIT)).isEqualTo(ControlRead.present(KillSwitchState.initial()));
+        assertThat(reader.tradingSwitches().await().atMost(WAIT)).isEqualTo(new ControlStateReader.TradingSwitches(
+                ControlRead.present(BreakerState.initial()), ControlRead.present(KillSwitchState.initial())));
     }
 
     @Test
@@ -75,6 +93,8 @@ class ControlStateReaderTest {
             assertCause(onSpare.breaker().await().atMost(WAIT), ControlRead.Cause.UNREADABLE);
             assertCause(onSpare.killSwitch().await().atMost(WAIT), ControlRead.Cause.UNREADABLE);
             assertCause(onSpare.reconciliation().await().atMost(WAIT), ControlRead.Cause.UNREADABLE);
+            assertCause(onSpare.tradingSwitches().await().atMost(WAIT).breaker(), ControlRead.Cause.UNREADABLE);
+            assertCause(onSpare.tradingSwitches().await().atMost(WAIT).killSwitch(), ControlRead.Cause.UNREADABLE);
 
             spare.start(); // a fresh, empty server: the key is gone, which still fails closed
             assertCause(onSpare.breaker().await().atMost(WAIT), ControlRead.Cause.MISSING);

@@ -74,8 +74,8 @@ public class VenueSubmitter {
     }
 
     Uni<Void> send(Order order) {
-        return Uni.combine().all().unis(control.breaker(), control.killSwitch()).asTuple().chain(state -> {
-            String blocked = blockedBy(order, state.getItem1(), state.getItem2());
+        return control.tradingSwitches().chain(state -> {
+            String blocked = blockedBy(order, state.breaker(), state.killSwitch());
             if (blocked != null) {
                 RejectCode code = RejectCode.valueOf(blocked);
                 return lifecycle.end(order, OrderStatus.CANCELED, code.name(), "not sent: " + code, "gateway").replaceWithVoid();
