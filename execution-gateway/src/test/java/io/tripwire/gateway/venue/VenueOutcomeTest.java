@@ -37,11 +37,14 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(AlpacaStub.class)
 class VenueOutcomeTest {
 
-    /** One second to answer a submit. */
+    /**
+     * One second to answer a submit; keys of its own, so that a paper venue started by another test class
+     * and still publishing {@code md:last:*} cannot move this class's reference prices (price collar).
+     */
     public static class ShortSubmitTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tripwire.venue.request-timeout", "1s");
+            return Map.of("tripwire.venue.request-timeout", "1s", "tripwire.redis.prefix", "venue-outcome:");
         }
     }
 
