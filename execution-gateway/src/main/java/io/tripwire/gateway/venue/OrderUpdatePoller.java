@@ -30,8 +30,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OrderUpdatePoller {
 
-    /** Orders followed per poll, oldest first; the rest wait for the next poll. */
-    static final int BATCH = 500;
+    /**
+     * Orders followed per poll, oldest first. Unchanged orders are not written, so a smaller cut would follow
+     * the same oldest orders every time and never the rest: it is set far above what a desk keeps working.
+     */
+    static final int BATCH = 5_000;
 
     private final Venue venue;
     private final OrderRepository orders;
