@@ -52,9 +52,15 @@ pg_commit=$(pgbench -h 127.0.0.1 -U postgres -n -c 1 -T 5 -f "$probe" "${PG_DB}_
 # process pays a wake-up per hop, which the back-to-back figures above do not contain. Context, not the target.
 redis_paced=$(redis-cli -u "$REDIS_URL" --latency --raw -i 5 | awk '{print $3}')
 pg_paced=$(pgbench -h 127.0.0.1 -U postgres -n -c 1 -R 50 -T 5 -f "$probe" "${PG_DB}_probe" 2>/dev/null | awk '/latency average/ {print $4}')
+# Capacities: how many one-row commits and Redis commands per second this machine does at most (several
+# clients, the clients' own CPU included, as the services are the clients on the order path). With the counts
+# per order measured below they give the share of the machine the order path's round trips alone need.
+pg_capacity=$(pgbench -h 127.0.0.1 -U postgres -n -c 16 -j 2 -T 5 -f "$probe" "${PG_DB}_probe" 2>/dev/null | awk '/^tps/ {print $3}')
+redis_capacity=$(redis-benchmark -h 127.0.0.1 -n 100000 -c 50 -t get --csv | awk -F'","' '/GET/ {print $2}')
 rm -f "$probe"
 printf '  Redis round trip (GET, 1 client) p50   %8.3f ms   paced (every 10 ms, mean) %6.3f ms\n' "$redis_p50" "$redis_paced"
 printf '  PostgreSQL one-row commit (1 client)    %8.3f ms   paced (50/s, mean)        %6.3f ms\n' "$pg_commit" "$pg_paced"
+printf '  capacity: one-row commits %8.0f /s (16 clients)   Redis round trips (GET) %8.0f /s (50 clients)\n' "$pg_capacity" "$redis_capacity"
 
 echo "== isolated stack on ports +$PORT_OFFSET (Redis DB 14, database $PG_DB)"
 redis-cli -u "$REDIS_URL" flushdb >/dev/null
@@ -116,6 +122,9 @@ settle() { # waits (<= 90 s) until the venue submits and fills behind the last p
 echo "== warm-up: ${WARMUP_SECONDS} s, orders ramping from 100/s to 1000/s, then the reject path for 10 s"
 gatling 1000 "$WARMUP_SECONDS" 201 warm 100 >/dev/null
 settle
+# The cheapest HTTP exchange this machine does: a 404 from the warmed gateway, wrk's CPU included.
+http_capacity=$(wrk -t2 -c16 -d5s "$GATEWAY/no-such-page" | awk '/^Requests\/sec/ {print $2}')
+printf '  capacity: HTTP exchanges (gateway 404 after the warm-up, 16 connections) %.0f /s\n' "$http_capacity"
 breaker trip
 gatling "$REJECT_RATE" 10 423 warm-reject >/dev/null
 echo "== reject path: ${REJECT_SECONDS} s at ${REJECT_RATE} orders/s with the breaker TRIPPED"
@@ -150,14 +159,29 @@ a_p50_probe="$(p50_ms -d10s -s "$RUN_DIR/paced.lua" "$GATEWAY")"
 settle
 order_body="${order_body/probe-/b2b-}"
 probe_lua back-to-back "" "$order_body"
+# Round trips per order, counted by the servers over the back-to-back probe (what the same time costs idle is
+# taken off): PostgreSQL transactions (gateway and paper venue) and Redis round trips, counted as the calls of
+# the commands only clients send (scripts, stream entries, the pre-send read; the commands a script runs inside
+# Redis are not round trips, and the cached price reads are left out, so this is a lower bound).
+# An idle backend reports its transaction counts up to 10 s late (PostgreSQL 15), hence the waits.
+round_trips() { # -> "seconds pg_transactions redis_round_trips" so far
+    echo "$(date +%s.%N) $(psql -h 127.0.0.1 -U postgres -tAc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$PG_DB'") $(redis-cli info commandstats | awk -F'[:=,]' '/^cmdstat_(eval|evalsha|xadd|mget):/ {n += $3} END {print n + 0}')"
+}
+sleep 11; idle_before=($(round_trips)); sleep 10; idle_after=($(round_trips))
+b2b_before=($(round_trips))
 a_p50_b2b="$(p50_ms -d5s -s "$RUN_DIR/back-to-back.lua" "$GATEWAY")"
+settle
+sleep 11
+b2b_after=($(round_trips))
+b2b_orders="$(psql -h 127.0.0.1 -U postgres -d "$PG_DB" -tAc "SELECT count(*) FROM orders WHERE client_order_id LIKE 'b2b-%'")"
 echo 'delay = function() return 20 end' >"$RUN_DIR/idle.lua"
 idle_404="$(p50_ms -d5s -s "$RUN_DIR/idle.lua" "$GATEWAY/no-such-page")"
 settle
 echo "== accept path: ${ACCEPT_SECONDS} s at ${ACCEPT_RATE} orders/s through the paper venue"
-before=($(sut_ticks))
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; } # busy, all cores, 1/100 s
+before=($(sut_ticks) $(machine_ticks))
 read -r a_p50 a_p99 a_max a_rps a_ok a_ko < <(gatling "$ACCEPT_RATE" "$ACCEPT_SECONDS" 201 accept)
-after=($(sut_ticks))
+after=($(sut_ticks) $(machine_ticks))
 
 for phase in accept reject; do # why requests failed, as Gatling counted them
     sed -n '/^---- Errors/,/^====/p' "$RUN_DIR/gatling-$phase.log" | grep '^>' | tail -2 | sed "s/^/  $phase errors: /" || true
@@ -166,11 +190,13 @@ cpu_line() { # CPU time per accepted order by part, against what two cores allow
     python3 - "$a_ok" "$ACCEPT_RATE" "${before[@]}" "${after[@]}" <<'PY'
 import sys
 ok, rate = float(sys.argv[1]), float(sys.argv[2])
-b, a = [int(x) for x in sys.argv[3:7]], [int(x) for x in sys.argv[7:11]]
+b, a = [int(x) for x in sys.argv[3:8]], [int(x) for x in sys.argv[8:13]]
 ms = [10.0 * (y - x) / max(ok, 1) for x, y in zip(b, a)]
-print(f"  CPU per accepted order: {sum(ms):.2f} ms (gateway {ms[0]:.2f}, paper venue {ms[1]:.2f}, PostgreSQL {ms[2]:.2f}, "
-      f"Redis {ms[3]:.2f}; load generator not counted); two cores allow {2000.0 / rate:.2f} ms at {rate:.0f}/s")
-print(f"  so two cores carry at most about {2000.0 / max(sum(ms), 0.01):.0f} orders/s through the whole order path")
+sut, machine = sum(ms[:4]), ms[4]
+print(f"  CPU per accepted order: {sut:.2f} ms (gateway {ms[0]:.2f}, paper venue {ms[1]:.2f}, PostgreSQL {ms[2]:.2f}, "
+      f"Redis {ms[3]:.2f}); whole machine {machine:.2f} ms (load generator and the rest {machine - sut:.2f}); "
+      f"two cores allow {2000.0 / rate:.2f} ms at {rate:.0f}/s")
+print(f"  so two cores carry at most about {2000.0 / max(sut, 0.01):.0f} orders/s through the order path (load generator aside)")
 PY
 }
 limit=$(python3 -c "print(2 * ($redis_p50 + $pg_commit))")
@@ -180,6 +206,24 @@ echo "== results (latencies in ms, Gatling client side; physical limit measured 
 printf '  %-34s p50 %6s  p99 %6s  max %6s  %8s/s  ok %7s  ko %5s\n' "accept @ ${ACCEPT_RATE}/s" "$a_p50" "$a_p99" "$a_max" "$a_rps" "$a_ok" "$a_ko"
 printf '  %-34s p50 %6s  p99 %6s  max %6s  %8s/s  ok %7s  ko %5s\n' "reject (TRIPPED) @ ${REJECT_RATE}/s" "$r_p50" "$r_p99" "$r_max" "$r_rps" "$r_ok" "$r_ko"
 cpu_line
+# The order path's round trips alone, at the offered rate, as a share of what this machine can do of each
+# (capacities and per-order counts measured in this run): a floor under every service's own work.
+python3 - "$ACCEPT_RATE" "$pg_capacity" "$redis_capacity" "$http_capacity" "$b2b_orders" "$REJECT_RATE" \
+    "${idle_before[@]}" "${idle_after[@]}" "${b2b_before[@]}" "${b2b_after[@]}" <<'PY'
+import sys
+rate, pg_cap, redis_cap, http_cap, orders, reject_rate = (float(x) for x in sys.argv[1:7])
+ib, ia, bb, ba = (list(map(float, sys.argv[7 + 3 * i:10 + 3 * i])) for i in range(4))
+idle = [(ia[k] - ib[k]) / (ia[0] - ib[0]) for k in (1, 2)]  # per second, nothing ordered
+per = [(ba[k] - bb[k] - idle[k - 1] * (ba[0] - bb[0])) / max(orders, 1) for k in (1, 2)]
+http = 2  # client -> gateway, gateway -> paper venue
+shares = [rate * per[0] / pg_cap, rate * per[1] / redis_cap, rate * http / http_cap]
+print(f"  round trips per order ({orders:.0f} orders back to back): {per[0]:.2f} PostgreSQL transactions, "
+      f"at least {per[1]:.1f} Redis round trips, {http} HTTP exchanges")
+print(f"  at {rate:.0f}/s they alone need {100 * sum(shares):.0f} % of this machine (PostgreSQL {100 * shares[0]:.0f} %, "
+      f"Redis {100 * shares[1]:.0f} %, HTTP {100 * shares[2]:.0f} % of the capacities above), before any service's own work")
+print(f"  the reject path at {reject_rate:.0f}/s is {100 * reject_rate / http_cap:.0f} % of the HTTP capacity above "
+      f"(one exchange per decision)")
+PY
 echo
 printf '  target accept p99 <= 5 ms at %s/s: %s (p99 %s ms, %s errors)\n' "$ACCEPT_RATE" "$(verdict "$a_p99 <= 5 and $a_ko == 0 and $a_rps >= 0.95 * $ACCEPT_RATE")" "$a_p99" "$a_ko"
 printf '  target reject path >= 5000 decisions/s: %s (%s/s, %s not 423)\n' "$(verdict "$r_rps >= 5000 and $r_ko == 0")" "$r_rps" "$r_ko"
