@@ -52,7 +52,8 @@ kill-switch-off: ## kill switch off (needs PostgreSQL and Redis): make kill-swit
 	@scripts/tripwire kill-switch deactivate --reason "$(REASON)"
 
 test: ## infra-up, unit + integration tests (mvnw verify), the smoke test, then the ops-asset checks
-	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp verify && scripts/smoke-test.sh && scripts/check-ops-assets.sh
+	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp -T 2 verify \
+		&& scripts/smoke-test.sh && scripts/check-ops-assets.sh
 
 check-ops: ## validate k8s/, prometheus/ rules (promtool tests), grafana/ dashboards and docs links offline
 	@scripts/check-ops-assets.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure Redis and PostgreSQL answer on 127.0.0.1 and the databases exist (tripwire, tripwire_test,
-# $TEST_PG_DB when set, and any named as arguments). Idempotent and fast when everything is up; installs the servers when missing
+# Makes sure Redis and PostgreSQL answer on 127.0.0.1 and the databases exist (tripwire, the tests' one per
+# module (lib.sh test_databases), and any named as arguments). Idempotent and fast when everything is up; installs the servers when missing
 # and running as root, otherwise says what to install.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -60,7 +60,7 @@ start_postgres() {
 create_databases() {
     local existing db
     existing="$(psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SELECT datname FROM pg_database')"
-    for db in tripwire tripwire_test ${TEST_PG_DB:+"$TEST_PG_DB"} "$@"; do
+    for db in tripwire $(test_databases) "$@"; do
         grep -qx -- "$db" <<<"$existing" && continue
         say "creating database $db"
         createdb -h 127.0.0.1 -U postgres "$db"

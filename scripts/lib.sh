@@ -38,6 +38,13 @@ JAVA_HEAP="${JAVA_HEAP:-256m}"
 declare -A BASE_PORT=([execution-gateway]=8080 [signal-service]=8081 [reconciler]=8082 [alert-router]=8083
                       [health-monitor]=8084 [web-console]=8085 [paper-venue]=8090)
 
+# The tests' PostgreSQL databases: one per Maven module (the parent pom sets TEST_PG_DB = prefix_artifactId for
+# each module's tests, so modules can be tested in parallel), prefix TEST_PG_DB (default tripwire_test).
+test_databases() {
+    local prefix="${TEST_PG_DB:-tripwire_test}" module
+    for module in $(sed -n 's|^ *<module>\([a-z-]*\)</module>.*|\1|p' "$ROOT/pom.xml"); do echo "${prefix}_$module"; done
+}
+
 port_of() { echo $((BASE_PORT[$1] + PORT_OFFSET)); }
 url_of() { echo "http://127.0.0.1:$(port_of "$1")"; }
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
