@@ -79,7 +79,8 @@ fi
 
 gatling() { # rate seconds expect run [from] -> "p50 p99 max rps ok ko" from Gatling's Global Information table
     local out="$RUN_DIR/gatling-$4.log"
-    "$ROOT/mvnw" -B -ntp -f "$ROOT/pom.xml" -Pbench -pl bench gatling:test \
+    # The load generator gets the full JIT (.mvn/jvm.config holds Maven to C1 for the build; later flags win).
+    MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4" "$ROOT/mvnw" -B -ntp -f "$ROOT/pom.xml" -Pbench -pl bench gatling:test \
         -Dgatling.simulationClass=io.tripwire.bench.OrderLoadSimulation -DbaseUrl="$GATEWAY" -DapiKey="$KEY" \
         -Drate="$1" -Dseconds="$2" -Dexpect="$3" -Drun="$4-$RANDOM" -Dfrom="${5:-$1}" >"$out" 2>&1 || true
     python3 - "$out" <<'PY'
