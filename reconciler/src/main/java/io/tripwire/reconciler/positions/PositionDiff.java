@@ -9,7 +9,9 @@ import java.util.TreeSet;
 /**
  * Pure position comparison: the venue's report is authoritative; PostgreSQL is aligned to it. A
  * difference within tolerance is aligned silently; beyond it, it is a mismatch (the breaker trips).
- * A symbol the venue's list does not mention is not assumed flat: it needs a targeted lookup first.
+ * A symbol the venue's list does not mention is flat only where PostgreSQL holds it flat too (a closed
+ * position keeps its row at quantity 0, and venues list open positions only); where PostgreSQL holds a
+ * quantity, the venue's silence is not taken for flat: it needs a targeted lookup first.
  */
 public final class PositionDiff {
 
@@ -54,7 +56,8 @@ public final class PositionDiff {
     }
 
     /**
-     * @param venue    every symbol's venue quantity: listed, or confirmed by a targeted lookup (flat = 0)
+     * @param venue    every symbol's venue quantity: listed, or confirmed by a targeted lookup (flat = 0); a
+     *                 symbol flat in PostgreSQL may be absent (flat there too)
      * @param inFlight per symbol, what orders in flight could still explain (absent = nothing)
      */
     public static List<Delta> compare(Map<String, BigDecimal> postgres, Map<String, BigDecimal> venue, BigDecimal tolerance,
@@ -65,8 +68,11 @@ public final class PositionDiff {
         for (String symbol : symbols) {
             BigDecimal pg = postgres.getOrDefault(symbol, BigDecimal.ZERO);
             BigDecimal v = venue.get(symbol);
-            if (v == null) {
-                throw new IllegalArgumentException("no venue report for " + symbol + ": a missing report is not flat");
+            if (v == null && pg.signum() == 0) {
+                v = BigDecimal.ZERO; // flat in PostgreSQL and not listed at the venue: the same state
+            } else if (v == null) {
+                throw new IllegalArgumentException("no venue report for " + symbol + " while PostgreSQL holds "
+                        + pg.toPlainString() + ": a missing report is not flat (the targeted lookup did not answer)");
             }
             BigDecimal diff = v.subtract(pg).abs();
             Kind kind = diff.signum() == 0 ? Kind.IN_SYNC : diff.compareTo(tolerance) <= 0 ? Kind.WITHIN_TOLERANCE

@@ -47,6 +47,19 @@ class PositionDiffTest {
     }
 
     @Test
+    void aPositionClosedInPostgresAndUnlistedAtTheVenueIsFlatOnBothSides() {
+        Map<String, BigDecimal> pg = Map.of("AAPL", new BigDecimal("0.00000000"), "MSFT", new BigDecimal("4"));
+
+        assertThat(PositionDiff.unreported(pg, Map.of("MSFT", new BigDecimal("4")))).isEmpty();
+        var deltas = PositionDiff.compare(pg, Map.of("MSFT", new BigDecimal("4")), TOLERANCE);
+
+        assertThat(deltas).extracting(PositionDiff.Delta::symbol, PositionDiff.Delta::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("AAPL", PositionDiff.Kind.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("MSFT", PositionDiff.Kind.IN_SYNC));
+        assertThat(deltas.getFirst().venue()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void aDifferenceOrdersInFlightCanExplainIsInFlightNotAMismatch() {
         var inFlight = Map.of("AAPL", new PositionDiff.InFlight(new BigDecimal("3"), new BigDecimal("1")));
 

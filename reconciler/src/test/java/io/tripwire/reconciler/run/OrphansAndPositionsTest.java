@@ -149,6 +149,23 @@ class OrphansAndPositionsTest {
     }
 
     @Test
+    void aPositionClosedInPostgresThatTheVenueNoLongerListsIsFlatAndTheRunIsReady() {
+        stores.position("AAPL", "0");
+        stores.position("MSFT", "4");
+        VenueStub.positions(VenueStub.position("MSFT", "4"));
+
+        assertThat(run()).isEqualTo("READY");
+        assertThat(run()).as("and again: nothing loops on the flat row").isEqualTo("READY");
+
+        assertThat(VenueStub.requests("/v2/positions/AAPL")).as("a flat row needs no lookup").isZero();
+        assertThat(stores.get("circuit_breaker:state")).contains("\"state\":\"OPEN\"");
+        assertThat(stores.get("reconciliation:state")).contains("\"state\":\"READY\"");
+        assertThat(stores.text("SELECT counts->>'position_in_sync' FROM reconciliation_runs ORDER BY started_at DESC LIMIT 1"))
+                .isEqualTo("2");
+        assertThat(stores.alerts()).isEmpty();
+    }
+
+    @Test
     void forceCompleteIsAuditedAndOnlyForAGateThatIsNotReady() {
         given().header("X-API-Key", admin).contentType(ContentType.JSON).body("{\"reason\":\"too short\"}")
                 .post("/api/v1/reconciliation/force-complete").then().statusCode(400);
