@@ -60,7 +60,8 @@ start_postgres() {
 create_databases() {
     local existing db
     existing="$(psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SELECT datname FROM pg_database')"
-    for db in tripwire $(test_databases) "$@"; do
+    # each name once: run.sh passes its PG_DB, which is tripwire by default (asked twice, created twice, failed)
+    for db in $(printf '%s\n' tripwire $(test_databases) "$@" | awk '!seen[$0]++'); do
         grep -qx -- "$db" <<<"$existing" && continue
         say "creating database $db"
         createdb -h 127.0.0.1 -U postgres "$db"

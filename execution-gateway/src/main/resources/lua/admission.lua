@@ -6,21 +6,22 @@
 -- ARGV: 1 side BUY|SELL  2 qty  3 reduce_only 0|1  4 flatten 0|1  5 request hash  6 order id
 --       7 idem ttl s  8 position limit qty  9 symbol cap qty
 --       10 key rate/s  11 strategy rate/s  12 global rate/s
--- Returns {outcome, code, detail, n}: outcome ADMITTED | DUPLICATE | REJECTED | UNAVAILABLE;
--- n = retry-after ms for RATE_LIMITED, else 0.
+-- Returns {outcome, code, detail, n[, breaker]}: outcome ADMITTED | DUPLICATE | REJECTED | UNAVAILABLE;
+-- n = retry-after ms for RATE_LIMITED, else 0; breaker = the raw breaker value for CIRCUIT_BREAKER_TRIPPED
+-- (its reason, time and author go into the 423 body).
 
 local function json_state(key, check)
   local raw = redis.call('GET', key)
   if not raw then return nil, key .. ' is missing' end
   local ok, value = pcall(cjson.decode, raw)
   if not ok or type(value) ~= 'table' or not check(value) then return nil, key .. ' is unparsable' end
-  return value
+  return value, raw
 end
 
-local breaker, why = json_state(KEYS[1], function(v)
+local breaker, breaker_raw = json_state(KEYS[1], function(v)
   return v.state == 'OPEN' or v.state == 'TRIPPED' or v.state == 'QUIET_PERIOD'
 end)
-if not breaker then return {'UNAVAILABLE', 'CONTROL_PLANE_UNAVAILABLE', why, 0} end
+if not breaker then return {'UNAVAILABLE', 'CONTROL_PLANE_UNAVAILABLE', breaker_raw, 0} end
 local kill, why2 = json_state(KEYS[2], function(v)
   return type(v.active) == 'boolean' and (not v.active or v.mode == 'HALT_ONLY' or v.mode == 'CLOSE_POSITIONS')
 end)
@@ -52,7 +53,7 @@ local reduce_only = ARGV[3] == '1'
 local flatten = ARGV[4] == '1'
 
 if breaker.state == 'TRIPPED' and not flatten then
-  return {'REJECTED', 'CIRCUIT_BREAKER_TRIPPED', 'circuit breaker is TRIPPED', 0}
+  return {'REJECTED', 'CIRCUIT_BREAKER_TRIPPED', 'circuit breaker is TRIPPED', 0, breaker_raw}
 end
 if kill.active and not reduce_only then
   return {'REJECTED', 'KILL_SWITCH_ACTIVE', 'kill switch is active (' .. kill.mode .. ')', 0}

@@ -20,10 +20,13 @@ public final class ControlChanges {
 
     public static ControlChange<BreakerState> tripBreaker(String reason, Map<String, Object> details, String actor,
                                                           Instant now) {
+        // who tripped it travels with the state: a refused order's 423 body names them
+        Map<String, Object> withActor = new java.util.LinkedHashMap<>(details == null ? Map.of() : details);
+        withActor.putIfAbsent("tripped_by", actor);
         return new ControlChange<>(ControlKey.breaker(), Safety.INCREASING, "CIRCUIT_BREAKER_TRIP", actor, reason,
                 details, current -> {
             BreakerState base = current == null ? BreakerState.initial() : current;
-            return base.state() == BreakerStatus.TRIPPED ? current : base.tripped(reason, details, now);
+            return base.state() == BreakerStatus.TRIPPED ? current : base.tripped(reason, withActor, now);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.tripwire.gateway.admission;
 
 import io.tripwire.controlplane.reject.RejectCode;
+import java.util.Map;
 import java.util.UUID;
 
 /** The outcome of the admission script. */
@@ -14,7 +15,16 @@ public sealed interface AdmissionDecision {
     record Duplicate(UUID orderId) implements AdmissionDecision {
     }
 
-    /** Refused; {@code retryAfterMillis} only for RATE_LIMITED. */
-    record Rejected(RejectCode code, String detail, long retryAfterMillis) implements AdmissionDecision {
+    /** Refused; {@code retryAfterMillis} only for RATE_LIMITED; {@code details} for the reject body (the trip of a TRIPPED breaker). */
+    record Rejected(RejectCode code, String detail, long retryAfterMillis, Map<String, Object> details)
+            implements AdmissionDecision {
+
+        public Rejected {
+            details = details == null ? Map.of() : Map.copyOf(details);
+        }
+
+        public Rejected(RejectCode code, String detail, long retryAfterMillis) {
+            this(code, detail, retryAfterMillis, Map.of());
+        }
     }
 }

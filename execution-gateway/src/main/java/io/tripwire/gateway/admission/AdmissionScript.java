@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tripwire.controlplane.keys.RedisKeys;
 import io.tripwire.controlplane.reject.RejectCode;
+import io.tripwire.gateway.breaker.TripDetails;
 import io.tripwire.gateway.GatewayConfig;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -106,7 +108,8 @@ public class AdmissionScript {
         return switch (outcome) {
             case "ADMITTED" -> new AdmissionDecision.Admitted(UUID.fromString(detail));
             case "DUPLICATE" -> new AdmissionDecision.Duplicate(UUID.fromString(detail));
-            default -> new AdmissionDecision.Rejected(RejectCode.valueOf(code), detail, retryAfter);
+            default -> new AdmissionDecision.Rejected(RejectCode.valueOf(code), detail, retryAfter,
+                    response.size() > 4 ? TripDetails.fromRaw(response.get(4).toString()) : Map.of());
         };
     }
 

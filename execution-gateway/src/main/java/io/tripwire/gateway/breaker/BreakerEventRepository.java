@@ -28,6 +28,8 @@ public class BreakerEventRepository {
             SELECT event, reason, details::text AS details, threshold_value, actual_value, actor, created_at
             FROM circuit_breaker_events ORDER BY created_at DESC, id DESC LIMIT $1""";
 
+    private static final String TRIPS = "SELECT count(*) AS trips FROM circuit_breaker_events WHERE event = 'TRIP'";
+
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(3);
 
     private final Pool pool;
@@ -61,6 +63,12 @@ public class BreakerEventRepository {
             }
             return entries.size() > limit ? entries.subList(0, limit) : entries;
         });
+    }
+
+    /** How many trips PostgreSQL holds: the history in Redis is complete only if it holds as many (up to its cap). */
+    public Uni<Long> tripCount() {
+        return pool.query(TRIPS).execute().ifNoItem().after(TIMEOUT).fail()
+                .map(rows -> rows.iterator().next().getLong("trips"));
     }
 
     private Uni<Void> insert(String event, String reason, Map<String, Object> details, BigDecimal threshold,

@@ -19,8 +19,11 @@ import java.util.List;
 
 /**
  * The trip history: sorted set {@code circuit_breaker:history} (score = trip time in epoch ms, member =
- * JSON trip, newest {@value #MAX_ENTRIES} kept); a reset adds its fields to the newest entry. When Redis
- * cannot be read, the history is rebuilt from {@code circuit_breaker_events} in PostgreSQL.
+ * JSON trip, newest {@value #MAX_ENTRIES} kept); a reset adds its fields to the newest entry. PostgreSQL's
+ * {@code circuit_breaker_events} is the truth: when Redis cannot be read, the answer comes from there; when Redis
+ * holds fewer trips than PostgreSQL (the key was lost, or a trip was recorded in PostgreSQL only, as the
+ * reconciler's are), the answer comes from there too and the sorted set is rebuilt from it. A trip is never
+ * invisible in the history.
  */
 @ApplicationScoped
 public class BreakerHistory {
@@ -42,6 +45,11 @@ public class BreakerHistory {
               return 1
             end
             return 0""";
+    /** Replaces the whole set with the entries rebuilt from PostgreSQL (ARGV: score, member, score, member...). */
+    private static final String REBUILD = """
+            redis.call('DEL', KEYS[1])
+            for i = 1, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            return 1""";
 
     /** Where a history answer came from. */
     public record Page(String source, List<BreakerHistoryEntry> entries) {
@@ -85,7 +93,7 @@ public class BreakerHistory {
                 });
     }
 
-    /** Newest first; from Redis, or from PostgreSQL when Redis cannot be read. */
+    /** Newest first; from Redis, or from PostgreSQL when Redis cannot be read or holds fewer trips than it. */
     public Uni<Page> newest(int limit) {
         return sortedSets.zrange(keys.breakerHistory(), 0, limit - 1L, new ZRangeArgs().rev())
                 .ifNoItem().after(TIMEOUT).fail()
@@ -94,10 +102,38 @@ public class BreakerHistory {
                     members.stream().map(BreakerHistory::parse).filter(e -> e != null).forEach(entries::add);
                     return new Page("redis", entries);
                 })
+                .chain(page -> page.entries().size() >= limit ? Uni.createFrom().item(page) : completeFromPostgres(page, limit))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("Breaker history not readable from Redis (%s); answering from PostgreSQL", e.getMessage());
                     return events.history(limit).map(entries -> new Page("postgres", entries));
                 });
+    }
+
+    /** Redis answered with fewer than asked: all it has. If PostgreSQL knows more trips, it answers and Redis is rebuilt. */
+    private Uni<Page> completeFromPostgres(Page fromRedis, int limit) {
+        return events.tripCount()
+                .chain(trips -> trips <= fromRedis.entries().size() ? Uni.createFrom().item(fromRedis)
+                        : events.history(MAX_ENTRIES).call(this::rebuild).map(all -> {
+                            Log.warnf("Breaker history in Redis held %d of %d trips: answered from PostgreSQL and rebuilt",
+                                    fromRedis.entries().size(), trips);
+                            return new Page("postgres", all.size() > limit ? all.subList(0, limit) : all);
+                        }))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Breaker history: PostgreSQL not readable (%s); answering from Redis", e.getMessage());
+                    return fromRedis;
+                });
+    }
+
+    private Uni<Void> rebuild(List<BreakerHistoryEntry> entries) {
+        List<String> args = new ArrayList<>(List.of("EVAL", REBUILD, "1", keys.breakerHistory()));
+        for (BreakerHistoryEntry entry : entries) {
+            args.add(Long.toString(entry.trippedAt().toEpochMilli()));
+            args.add(StateCodec.encode(entry));
+        }
+        return redis.execute(args.getFirst(), args.subList(1, args.size()).toArray(String[]::new))
+                .ifNoItem().after(TIMEOUT).fail().replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf("Breaker history not rebuilt in Redis: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     private static BreakerHistoryEntry parse(String member) {

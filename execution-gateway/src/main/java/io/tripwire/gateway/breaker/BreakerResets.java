@@ -1,8 +1,10 @@
 package io.tripwire.gateway.breaker;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tripwire.controlplane.alert.Alert;
+import io.tripwire.controlplane.alert.AlertKeys;
 import io.tripwire.controlplane.alert.AlertPublisher;
 import io.tripwire.controlplane.alert.Severity;
 import io.tripwire.controlplane.control.ControlChanges;
@@ -109,11 +111,13 @@ public class BreakerResets {
         metrics.reset();
         resets.fire(new BreakerWasReset(actor, at));
         Log.warnf("Circuit breaker RESET by %s (QUIET_PERIOD until %s): %s", actor, quietUntil, reason);
-        Alert resolved = new Alert(Severity.CRITICAL, "execution-gateway", "Circuit breaker reset by " + actor + ": " + reason,
-                Map.of("reset_by", actor, "quiet_until", quietUntil.toString()), BreakerTrips.ALERT_KEY, true, at);
+        Map<String, Object> details = Map.of("reset_by", actor, "quiet_until", quietUntil.toString());
         return BreakerTrips.bestEffort(events.reset(reason, actor, quietUntil, at), "circuit_breaker_events row")
                 .chain(() -> BreakerTrips.bestEffort(history.markReset(at, actor, reason), "history reset"))
-                .chain(() -> alerts.publish(resolved).replaceWithVoid());
+                .chain(() -> Multi.createFrom().iterable(AlertKeys.BREAKER_TRIPS)
+                        .onItem().transformToUniAndConcatenate(key -> alerts.publish(new Alert(Severity.CRITICAL,
+                                "execution-gateway", "Circuit breaker reset by " + actor + ": " + reason, details, key, true, at)))
+                        .collect().last().replaceWithVoid());
     }
 
     private static <T> Uni<T> fail(RejectCode code, String message, Map<String, Object> details) {

@@ -38,7 +38,7 @@ public class BreakerStateProbe {
                     metrics.observe(both.getItem1(), both.getItem2(), clock.instant());
                     if (both.getItem1() instanceof ControlRead.Present<BreakerState>(BreakerState state)) {
                         if (state.state() == BreakerStatus.TRIPPED) {
-                            recentTrip.sawTripped(readStarted);
+                            recentTrip.sawTripped(readStarted, TripDetails.of(state));
                         } else {
                             recentTrip.sawNotTripped();
                         }

@@ -26,7 +26,7 @@ import java.util.Map;
 @ApplicationScoped
 public class BreakerTrips {
 
-    static final String ALERT_KEY = "circuit-breaker-tripped";
+    static final String ALERT_KEY = io.tripwire.controlplane.alert.AlertKeys.BREAKER_TRIPPED;
 
     private final ControlStateService controlState;
     private final BreakerEventRepository events;
@@ -66,7 +66,7 @@ public class BreakerTrips {
     public Uni<ControlWriteResult<BreakerState>> trip(TripCommand command) {
         Instant now = clock.instant();
         return controlState.apply(ControlChanges.tripBreaker(command.reason().name(), command.details(), command.actor(), now))
-                .invoke(result -> recentTrip.sawTripped())
+                .invoke(result -> recentTrip.sawTripped(TripDetails.of(result.value())))
                 .call(result -> result.changed() ? record(command, now, result) : Uni.createFrom().voidItem());
     }
 

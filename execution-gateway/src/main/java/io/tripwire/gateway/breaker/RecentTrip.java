@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,7 @@ public class RecentTrip {
     private final long windowMillis;
     private final AtomicLong clearings = new AtomicLong();
     private volatile long trippedSeenAt = NEVER;
+    private volatile Map<String, Object> lastTrip = Map.of();
 
     @Inject
     public RecentTrip(Clock clock, GatewayConfig config) {
@@ -39,7 +41,8 @@ public class RecentTrip {
     }
 
     /** This replica tripped the breaker itself: nothing is older news than that. */
-    public void sawTripped() {
+    public void sawTripped(Map<String, Object> trip) {
+        lastTrip = trip;
         trippedSeenAt = clock.millis();
     }
 
@@ -49,10 +52,16 @@ public class RecentTrip {
     }
 
     /** A read started at {@code readStarted} answered TRIPPED; ignored if the breaker was seen not TRIPPED since. */
-    public synchronized void sawTripped(long readStarted) {
+    public synchronized void sawTripped(long readStarted, Map<String, Object> trip) {
         if (readStarted == clearings.get()) {
+            lastTrip = trip;
             trippedSeenAt = clock.millis();
         }
+    }
+
+    /** The trip of the last TRIPPED sighting ({@link TripDetails}), for the body of a local refusal. */
+    public Map<String, Object> lastTrip() {
+        return lastTrip;
     }
 
     /** The breaker was seen not TRIPPED (an order got past the breaker check, a probe read it, a reset). */

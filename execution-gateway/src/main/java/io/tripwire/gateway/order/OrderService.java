@@ -91,7 +91,7 @@ public class OrderService {
         }
         PreTradeChecks.Sized sized = (PreTradeChecks.Sized) verdict;
         if (!flatten && recentTrip.refuse()) { // a refusal needs no Redis round trip (ADR 0031)
-            return reject(RejectCode.CIRCUIT_BREAKER_TRIPPED, "circuit breaker is TRIPPED", Map.of());
+            return reject(RejectCode.CIRCUIT_BREAKER_TRIPPED, "circuit breaker is TRIPPED", recentTrip.lastTrip());
         }
         UUID orderId = UUID.randomUUID();
         String hash = RequestHash.of(keyed);
@@ -104,7 +104,7 @@ public class OrderService {
                     provenance, now));
             case AdmissionDecision.Duplicate d -> original(d.orderId());
             case AdmissionDecision.Rejected r -> reject(r.code(), r.detail(), r.retryAfterMillis() > 0
-                    ? Map.of("retry_after_ms", r.retryAfterMillis()) : Map.of());
+                    ? Map.of("retry_after_ms", r.retryAfterMillis()) : r.details());
         });
     }
 
@@ -113,7 +113,7 @@ public class OrderService {
         if (decision instanceof AdmissionDecision.Admitted) {
             recentTrip.sawNotTripped();
         } else if (decision instanceof AdmissionDecision.Rejected r && r.code() == RejectCode.CIRCUIT_BREAKER_TRIPPED) {
-            recentTrip.sawTripped(readStarted);
+            recentTrip.sawTripped(readStarted, r.details());
         }
     }
 

@@ -48,6 +48,19 @@ class BreakerResetTest {
     }
 
     @Test
+    void aResetResolvesTheTripAlertsOfTheGatewayAndOfTheReconciler() {
+        trip();
+        reset(GOOD_REASON, true).then().statusCode(200);
+
+        for (String key : io.tripwire.controlplane.alert.AlertKeys.BREAKER_TRIPS) {
+            org.awaitility.Awaitility.await().atMost(GatewayTestSupport.WAIT).until(() -> support.redis().stream(String.class)
+                    .xrange(support.keys().alertsStream(), io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"))
+                    .await().atMost(GatewayTestSupport.WAIT).stream()
+                    .anyMatch(m -> key.equals(m.payload().get("dedup_key")) && "resolved".equals(m.payload().get("status"))));
+        }
+    }
+
+    @Test
     void aResetReasonShorterThanTwentyCharactersIs400EvenBeforeTheStateIsLookedAt() {
         reset("back to normal", true).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                 .body("details.fields.reason", notNullValue());

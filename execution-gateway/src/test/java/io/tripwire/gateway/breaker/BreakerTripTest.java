@@ -52,6 +52,42 @@ class BreakerTripTest {
     }
 
     @Test
+    void a423NamesTheTripReasonItsTimeAndWhoTrippedFromTheScriptAndFromTheLocalRefusal() {
+        as(admin).body(Map.of("reason", REASON, "acknowledged", true)).post("/api/v1/circuit-breaker/trip")
+                .then().statusCode(200);
+        String principal = as(admin).get("/api/v1/whoami").then().extract().path("principal");
+        String trippedAt = support.breaker().trippedAt().toString();
+
+        // the first refusal comes from the admission script, the next ones from this replica's recent sighting
+        for (int i = 0; i < 3; i++) {
+            Orders.market(admin, "AAPL", "BUY", "1").then().statusCode(423).body("code", equalTo("CIRCUIT_BREAKER_TRIPPED"))
+                    .body("details.reason", equalTo("MANUAL")).body("details.tripped_at", equalTo(trippedAt))
+                    .body("details.tripped_by", equalTo(principal)).body("details.message", equalTo(REASON));
+        }
+    }
+
+    @Test
+    void aTripRecordedInPostgresOnlyOrAHistoryKeyLostInRedisIsStillInTheHistoryWhichIsRebuilt() {
+        as(admin).body(Map.of("reason", REASON, "acknowledged", true)).post("/api/v1/circuit-breaker/trip")
+                .then().statusCode(200);
+        // the reconciler records its trips in circuit_breaker_events only; then Redis loses the history key
+        support.count("WITH r AS (INSERT INTO circuit_breaker_events (event, reason, details, actor, created_at) "
+                + "VALUES ('TRIP', 'RECONCILIATION_MISMATCH', '{\"message\":\"positions differ\"}'::jsonb, "
+                + "'system:reconciler', now() - interval '1 hour') RETURNING 1) SELECT count(*) FROM r");
+        support.redis().key(String.class).del(support.keys().breakerHistory()).await().atMost(GatewayTestSupport.WAIT);
+
+        as(admin).get("/api/v1/circuit-breaker/history").then().statusCode(200)
+                .body("source", equalTo("postgres")).body("entries.size()", equalTo(2))
+                .body("entries[0].reason", equalTo("MANUAL")).body("entries[1].reason", equalTo("RECONCILIATION_MISMATCH"));
+
+        var history = support.redis().sortedSet(String.class);
+        assertThat(history.zcard(support.keys().breakerHistory()).await().atMost(GatewayTestSupport.WAIT))
+                .as("rebuilt from PostgreSQL").isEqualTo(2);
+        as(admin).get("/api/v1/circuit-breaker/history").then().statusCode(200)
+                .body("source", equalTo("redis")).body("entries.size()", equalTo(2));
+    }
+
+    @Test
     void aTripIsRecordedInTheEventsTableTheHistoryTheAuditLogAndTheMetric() {
         as(admin).body(Map.of("reason", REASON, "acknowledged", true)).post("/api/v1/circuit-breaker/trip")
                 .then().statusCode(200);

@@ -19,7 +19,7 @@ class RecentTripTest {
 
     @Test
     void aTrippedSightingRefusesForTheWindowOnly() {
-        recent.sawTripped();
+        recent.sawTripped(java.util.Map.of());
         clock.advance(Duration.ofMillis(99));
         assertThat(recent.refuse()).isTrue();
 
@@ -29,11 +29,11 @@ class RecentTripTest {
 
     @Test
     void seeingTheBreakerNotTrippedOrAResetEndsTheRefusalAtOnce() {
-        recent.sawTripped();
+        recent.sawTripped(java.util.Map.of());
         recent.sawNotTripped();
         assertThat(recent.refuse()).isFalse();
 
-        recent.sawTripped();
+        recent.sawTripped(java.util.Map.of());
         recent.onReset(new BreakerWasReset("ops", clock.instant()));
         assertThat(recent.refuse()).isFalse();
     }
@@ -42,18 +42,18 @@ class RecentTripTest {
     void aTrippedAnswerToAReadStartedBeforeTheBreakerWasSeenNotTrippedIsIgnored() {
         long probeStarted = recent.readStarted();
         recent.onReset(new BreakerWasReset("ops", clock.instant()));
-        recent.sawTripped(probeStarted);
+        recent.sawTripped(probeStarted, java.util.Map.of());
         assertThat(recent.refuse()).isFalse();
 
         long nextProbe = recent.readStarted();
-        recent.sawTripped(nextProbe);
+        recent.sawTripped(nextProbe, java.util.Map.of());
         assertThat(recent.refuse()).isTrue();
     }
 
     @Test
     void aZeroWindowNeverRefusesLocally() {
         RecentTrip off = new RecentTrip(clock, Duration.ZERO);
-        off.sawTripped();
+        off.sawTripped(java.util.Map.of());
         assertThat(off.refuse()).isFalse();
     }
 }

@@ -72,7 +72,7 @@ public class PositionMismatchHandler {
                 .invoke(result -> log.count(result.changed() ? "breaker_tripped" : "breaker_already_tripped"))
                 .chain(() -> alerts.publish(new Alert(Severity.CRITICAL, "reconciler",
                         "Position mismatch with the venue (" + symbols + "): breaker tripped, PostgreSQL aligned to the venue",
-                        details, "reconciler:position-mismatch", false, now)))
+                        details, io.tripwire.controlplane.alert.AlertKeys.POSITION_MISMATCH, false, now)))
                 .replaceWithVoid();
     }
 }
