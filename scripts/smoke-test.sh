@@ -33,6 +33,10 @@ cli_whoami() { CLI_GATEWAY_URL="$(url_of execution-gateway)" cli whoami --key-fi
 bootstrap_idempotent() {
     cli bootstrap --key-file "$RUN_DIR/admin.key" --password-file "$RUN_DIR/admin.password" | grep -q 'nothing to do'
 }
+logs_appended() {
+    local log="$RUN_DIR/logs/execution-gateway.log"
+    grep -q '^smoke: line of an earlier run$' "$log" && grep -q '^==== run.sh: starting execution-gateway at ' "$log"
+}
 nothing_left() {
     local pid svc
     for pid in "${pids[@]}"; do ! alive "$pid" || return 1; done
@@ -47,6 +51,8 @@ echo "smoke: fresh state (Redis DB 15, database $PG_DB, $RUN_DIR)"
 redis-cli -u "$REDIS_URL" flushdb >/dev/null
 dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
 rm -rf "$RUN_DIR"
+# a log line of an earlier run: starting the stack must append to the log, not truncate it
+mkdir -p "$RUN_DIR/logs" && echo "smoke: line of an earlier run" >"$RUN_DIR/logs/execution-gateway.log"
 # `make test` has just built every jar in its verify step; build here only when one is missing.
 all_jars=1
 for svc in "${SERVICES[@]}" ops-cli; do [[ -f "$(jar_of "$svc")" ]] || all_jars=0; done
@@ -62,6 +68,7 @@ done
 check "admin key and password files are mode 600" key_owner_only
 check "tripwire whoami with the bootstrapped key" cli_whoami
 check "second bootstrap changes nothing" bootstrap_idempotent
+check "run appends to the service logs (an earlier run's lines kept)" logs_appended
 
 mapfile -t pids < <(cat "$RUN_DIR"/pids/*.pid 2>/dev/null)
 check "stack stops" "$SCRIPTS/stop.sh"
