@@ -51,7 +51,8 @@ public class VenueTestSupport {
     public void reset() {
         redis.execute("FLUSHDB").await().atMost(WAIT);
         pool.query("TRUNCATE paper_venue.paper_orders, paper_venue.positions, paper_venue.market_state").execute()
-                .chain(() -> pool.query("UPDATE paper_venue.account SET cash = starting_cash").execute())
+                .chain(() -> pool.query("UPDATE paper_venue.account SET cash = starting_cash, last_equity = NULL, "
+                        + "last_equity_day = NULL").execute())
                 .await().atMost(WAIT);
         accounts.ensureAccount().await().atMost(WAIT);
         market.restore().await().atMost(WAIT);

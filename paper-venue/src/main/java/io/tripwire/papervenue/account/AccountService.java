@@ -32,17 +32,19 @@ public class AccountService {
     private final PositionRepository positions;
     private final OrderRepository orders;
     private final MarketSimulator market;
+    private final DayBaseline baseline;
     private final PaperVenueConfig config;
     private final Clock clock;
 
     public AccountService(Pool pool, AccountRepository accounts, PositionRepository positions,
-                          OrderRepository orders, MarketSimulator market,
+                          OrderRepository orders, MarketSimulator market, DayBaseline baseline,
                           PaperVenueConfig config, Clock clock) {
         this.pool = pool;
         this.accounts = accounts;
         this.positions = positions;
         this.orders = orders;
         this.market = market;
+        this.baseline = baseline;
         this.config = config;
         this.clock = clock;
     }
@@ -56,7 +58,8 @@ public class AccountService {
     public Uni<Void> ensureAccount() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AccountRow fresh = new AccountRow(UUID.randomUUID(), config.account().accountNumber(), "USD",
-                config.account().startingCash(), config.account().startingCash(), now, now);
+                config.account().startingCash(), config.account().startingCash(), now, now,
+                config.account().startingCash(), baseline.today());
         return accounts.createIfMissing(pool, fresh).invoke(created -> {
             if (created) {
                 Log.infof("Paper account created with %s USD", fresh.startingCash().toPlainString());
@@ -72,14 +75,13 @@ public class AccountService {
     private AccountView view(AccountRow account, BigDecimal reserve, List<Position> open) {
         BigDecimal longValue = sum(open.stream().filter(p -> p.qty().signum() > 0).toList(), this::lastPrice);
         BigDecimal shortValue = sum(open.stream().filter(p -> p.qty().signum() < 0).toList(), this::lastPrice);
-        // last_equity approximates yesterday's close with today's opening prices of the positions held now.
-        BigDecimal lastdayValue = sum(open, p -> market.dayOpen(p.symbol()).orElse(p.avgEntryPrice()));
+        BigDecimal lastEquity = baseline.lastEquity(account, open); // the previous close's equity (DayBaseline)
         BigDecimal equity = PositionMath.money(account.cash().add(longValue).add(shortValue));
         String power = Decimals.wire(BuyingPower.of(account.cash(), reserve, shortValue));
         String zero = "0";
         return new AccountView(account.id(), account.accountNumber(), "ACTIVE", "ACTIVE", account.currency(),
                 Decimals.wire(account.cash()), Decimals.wire(equity), Decimals.wire(equity),
-                Decimals.wire(account.cash().add(lastdayValue)), Decimals.wire(longValue), Decimals.wire(shortValue),
+                Decimals.wire(lastEquity), Decimals.wire(longValue), Decimals.wire(shortValue),
                 power, power, power, power, "1", zero, zero, zero, zero, 0, zero, zero, zero, false, false, false, false,
                 false, true, account.createdAt());
     }

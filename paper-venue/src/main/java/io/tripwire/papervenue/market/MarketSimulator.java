@@ -107,6 +107,17 @@ public class MarketSimulator {
         return instruments.find(symbol).map(i -> i.price(states.get(i.symbol()).dayOpenTicks()));
     }
 
+    /**
+     * The price at the start of {@code day} (UTC), i.e. the previous session's close: today's open once the
+     * walk has ticked into {@code day}, else its last price (nothing has moved it since the boundary).
+     */
+    public Optional<BigDecimal> openOf(String symbol, LocalDate day) {
+        return instruments.find(symbol).map(i -> {
+            WalkState state = states.get(i.symbol());
+            return i.price(day.equals(state.day()) ? state.dayOpenTicks() : state.lastTicks());
+        });
+    }
+
     /** The quotes of the next {@code ticks} ticks of a symbol, without advancing anything (same seed, same path). */
     public List<Quote> preview(String symbol, int ticks) {
         Instrument instrument = instruments.find(symbol).orElseThrow();

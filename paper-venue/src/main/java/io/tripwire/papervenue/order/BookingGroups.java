@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tripwire.controlplane.group.CommitGroups;
 import io.tripwire.papervenue.PaperVenueConfig;
-import io.tripwire.papervenue.account.AccountRepository;
+import io.tripwire.papervenue.account.DayBaseline;
 import io.tripwire.papervenue.alpaca.AlpacaException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -30,10 +30,10 @@ public class BookingGroups {
     }
 
     private final Pool pool;
-    private final AccountRepository accounts;
+    private final DayBaseline accounts; // locks the account row and rolls the daily baseline first
     private final CommitGroups<Booking, PaperOrder> groups;
 
-    public BookingGroups(Pool pool, AccountRepository accounts, BookingMetrics metrics, PaperVenueConfig config) {
+    public BookingGroups(Pool pool, DayBaseline accounts, BookingMetrics metrics, PaperVenueConfig config) {
         this.pool = pool;
         this.accounts = accounts;
         this.groups = new CommitGroups<>("booking", config.orders().bookingGroupMax(), this::together, metrics);

@@ -4,7 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tripwire.papervenue.PaperVenueConfig;
-import io.tripwire.papervenue.account.AccountRepository;
+import io.tripwire.papervenue.account.DayBaseline;
 import io.tripwire.papervenue.market.MarketSimulator;
 import io.tripwire.papervenue.market.Quote;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,12 +24,12 @@ public class RestingOrderMatcher {
 
     private final Pool pool;
     private final OrderRepository orders;
-    private final AccountRepository accounts;
+    private final DayBaseline accounts; // locks the account row and rolls the daily baseline first
     private final FillBooking booking;
     private final MarketSimulator market;
     private final FillCalculator calculator;
 
-    public RestingOrderMatcher(Pool pool, OrderRepository orders, AccountRepository accounts, FillBooking booking,
+    public RestingOrderMatcher(Pool pool, OrderRepository orders, DayBaseline accounts, FillBooking booking,
                                MarketSimulator market, PaperVenueConfig config) {
         this.pool = pool;
         this.orders = orders;
