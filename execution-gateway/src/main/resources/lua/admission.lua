@@ -3,12 +3,14 @@
 --
 -- KEYS: 1 breaker  2 kill switch  3 reconciliation  4 quarantine:*:SYM  5 quarantine:{strategy}:SYM
 --       6 bucket per key  7 bucket per strategy  8 bucket global  9 idem:{client_order_id}  10 exposure:{SYM}
+--       11.. trading_gate:{scope} of every daily gate this order needs open (none when no gate is configured)
 -- ARGV: 1 side BUY|SELL  2 qty  3 reduce_only 0|1  4 flatten 0|1  5 request hash  6 order id
 --       7 idem ttl s  8 position limit qty  9 symbol cap qty
 --       10 key rate/s  11 strategy rate/s  12 global rate/s
 -- Returns {outcome, code, detail, n[, breaker]}: outcome ADMITTED | DUPLICATE | REJECTED | UNAVAILABLE;
 -- n = retry-after ms for RATE_LIMITED, else 0; breaker = the raw breaker value for CIRCUIT_BREAKER_TRIPPED
--- (its reason, time and author go into the 423 body).
+-- (its reason, time and author go into the 423 body); for TRADING_GATE_CLOSED the fifth element is the
+-- closed gates as JSON {scope: [reasons]}.
 
 local function json_state(key, check)
   local raw = redis.call('GET', key)
@@ -60,6 +62,29 @@ if kill.active and not reduce_only then
 end
 if (redis.call('EXISTS', KEYS[4]) == 1 or redis.call('EXISTS', KEYS[5]) == 1) and not reduce_only then
   return {'REJECTED', 'SYMBOL_QUARANTINED', 'symbol is quarantined', 0}
+end
+-- Daily trading gates: open only when their last evaluation passed; missing or unreadable = closed.
+if not reduce_only and #KEYS > 10 then
+  local closed, any = {}, false
+  for i = 11, #KEYS do
+    local at = string.find(KEYS[i], 'trading_gate:', 1, true)
+    local scope = string.sub(KEYS[i], at + 13)
+    local raw = redis.call('GET', KEYS[i])
+    if not raw then
+      closed[scope], any = {'GATE_STATE_UNKNOWN'}, true
+    else
+      local ok, gate = pcall(cjson.decode, raw)
+      if not ok or type(gate) ~= 'table' or type(gate.open) ~= 'boolean' then
+        closed[scope], any = {'GATE_STATE_UNREADABLE'}, true
+      elseif not gate.open then
+        local reasons = (type(gate.reasons) == 'table' and #gate.reasons > 0) and gate.reasons or {'UNSPECIFIED'}
+        closed[scope], any = reasons, true
+      end
+    end
+  end
+  if any then
+    return {'REJECTED', 'TRADING_GATE_CLOSED', 'a daily trading gate is closed: only reduce-only orders', 0, cjson.encode(closed)}
+  end
 end
 if recon.state ~= 'READY' and not reduce_only then
   return {'REJECTED', 'REDUCE_ONLY_REQUIRED', 'reconciliation is ' .. recon.state .. ': only reduce-only orders', 0}

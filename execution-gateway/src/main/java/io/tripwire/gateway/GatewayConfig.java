@@ -30,9 +30,25 @@ public interface GatewayConfig {
     /** Order rate limits (token buckets in Redis); cancels are never throttled. */
     RateLimits rateLimits();
 
+    /** Daily trading gates (NO DATA / NO RECONCILE / NO CONFIRM): which scopes must be open. Default: none. */
+    Gates gates();
+
     /** How long an idempotency key ({@code Idempotency-Key} / client_order_id) is remembered in Redis. Default 24 h. */
     @WithDefault("24h")
     Duration idempotencyTtl();
+
+    /**
+     * Which daily trading gates ({@code trading_gate:{scope}}) an order needs open. A risk-increasing order is
+     * refused 423 TRADING_GATE_CLOSED while any of its gates is closed or unknown; reduce-only orders and
+     * cancels pass.
+     */
+    interface Gates {
+        /** Gate this venue: scope {@code venue:<name>} (e.g. {@code paper}, {@code manual}). Default: not gated. */
+        java.util.Optional<String> venue();
+
+        /** Gate these strategies ({@code strategy:<id>}); {@code *} gates every strategy's orders. Default: none. */
+        java.util.Optional<List<String>> strategies();
+    }
 
     /** How the gateway drives the venue (URL, keys and timeout: {@code tripwire.venue.*}). */
     interface Venue {

@@ -5,6 +5,7 @@ import io.tripwire.controlplane.state.BreakerStatus;
 import io.tripwire.controlplane.state.KillSwitchMode;
 import io.tripwire.controlplane.state.KillSwitchState;
 import io.tripwire.controlplane.state.QuarantineState;
+import io.tripwire.controlplane.state.TradingGateState;
 import java.time.Instant;
 import java.util.Map;
 
@@ -63,5 +64,19 @@ public final class ControlChanges {
                                                                  String actor) {
         return new ControlChange<>(ControlKey.quarantine(strategyOrAll, symbol), Safety.DECREASING, "QUARANTINE_CLEARED",
                 actor, reason, Map.of(), current -> null);
+    }
+
+    /**
+     * A gate evaluation: closing (or keeping closed) is safety-increasing and works while PostgreSQL is down;
+     * opening needs both stores. The same evaluation twice is a no-op.
+     */
+    public static ControlChange<TradingGateState> evaluateTradingGate(String scope, TradingGateState evaluated) {
+        Safety safety = evaluated.open() ? Safety.DECREASING : Safety.INCREASING;
+        return new ControlChange<>(ControlKey.tradingGate(scope), safety, evaluated.open() ? "TRADING_GATE_OPENED"
+                : "TRADING_GATE_CLOSED", evaluated.evaluatedBy(), evaluated.open() ? "every gate check passed"
+                : String.join(",", evaluated.reasons()), Map.of("scope", scope, "reasons", evaluated.reasons(),
+                "run_id", evaluated.runId() == null ? "" : evaluated.runId()),
+                current -> current != null && current.open() == evaluated.open() && current.reasons().equals(evaluated.reasons())
+                        ? current : evaluated.withVersion(current == null ? 0 : current.version()));
     }
 }

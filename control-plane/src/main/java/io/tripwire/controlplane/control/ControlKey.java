@@ -7,6 +7,7 @@ import io.tripwire.controlplane.state.ControlValue;
 import io.tripwire.controlplane.state.KillSwitchState;
 import io.tripwire.controlplane.state.QuarantineState;
 import io.tripwire.controlplane.state.StateCodec;
+import io.tripwire.controlplane.state.TradingGateState;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,14 @@ public record ControlKey<T extends ControlValue>(String logicalName, Class<T> ty
         return new ControlKey<>(LOGICAL.quarantine(strategyOrAll, symbol), QuarantineState.class, true);
     }
 
+    /**
+     * A daily trading gate. Admission refuses a missing gate (never evaluated, or lost: fail closed); a change
+     * may start from nothing, because the first evaluation of a gate has no state to restore before it.
+     */
+    public static ControlKey<TradingGateState> tradingGate(String scope) {
+        return new ControlKey<>(LOGICAL.tradingGate(scope), TradingGateState.class, true);
+    }
+
     /** The key kind for a logical name read back from PostgreSQL. */
     public static ControlKey<? extends ControlValue> fromLogicalName(String logicalName) {
         if (RedisKeys.BREAKER_STATE.equals(logicalName)) {
@@ -46,6 +55,9 @@ public record ControlKey<T extends ControlValue>(String logicalName, Class<T> ty
         }
         if (RedisKeys.KILL_SWITCH_STATE.equals(logicalName)) {
             return killSwitch();
+        }
+        if (logicalName.startsWith(RedisKeys.TRADING_GATE_PREFIX)) {
+            return new ControlKey<>(logicalName, TradingGateState.class, true);
         }
         if (logicalName.startsWith("quarantine:")) {
             return new ControlKey<>(logicalName, QuarantineState.class, true);

@@ -117,7 +117,7 @@ public class ControlStateReconciler {
     }
 
     private static int restoreOrder(ControlKey<?> key) {
-        if (key.isQuarantine()) {
+        if (key.isQuarantine() || key.type() == io.tripwire.controlplane.state.TradingGateState.class) {
             return 0;
         }
         return key.logicalName().equals(ControlKey.killSwitch().logicalName()) ? 1 : 2;

@@ -31,6 +31,8 @@ public class RedisKeys {
     public static final String RECONCILER_RUN_REQUESTED = "reconciler:run-requested";
     /** Quarantine scope meaning "every strategy". */
     public static final String ALL_STRATEGIES = "*";
+    /** {@code trading_gate:{scope}}: a daily trading gate, scope {@code venue:<name>} or {@code strategy:<id>}. */
+    public static final String TRADING_GATE_PREFIX = "trading_gate:";
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
 
@@ -82,6 +84,11 @@ public class RedisKeys {
     /** Pattern matching every quarantine key, for SCAN. */
     public String quarantinePattern() {
         return prefix + "quarantine:*";
+    }
+
+    /** {@code trading_gate:{scope}} for a scope such as {@code venue:paper} or {@code strategy:momo-1}. */
+    public String tradingGate(String scope) {
+        return prefix + TRADING_GATE_PREFIX + Objects.requireNonNull(scope, "scope");
     }
 
     public String exposure(String symbol) {

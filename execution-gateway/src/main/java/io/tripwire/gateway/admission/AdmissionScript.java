@@ -6,6 +6,7 @@ import io.tripwire.controlplane.keys.RedisKeys;
 import io.tripwire.controlplane.reject.RejectCode;
 import io.tripwire.gateway.breaker.TripDetails;
 import io.tripwire.gateway.GatewayConfig;
+import io.tripwire.gateway.gates.TradingGates;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -27,17 +28,23 @@ import java.util.concurrent.atomic.AtomicReference;
 public class AdmissionScript {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** KEYS 1..10 of the script; the order's gate keys follow them. */
+    private static final int FIXED_KEYS = 10;
+    /** ARGV 1..12 of the script. */
+    private static final int ARGS = 12;
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final GatewayConfig config;
+    private final TradingGates gates;
     private final String source;
     private final AtomicReference<String> sha = new AtomicReference<>();
 
-    public AdmissionScript(ReactiveRedisDataSource redis, RedisKeys keys, GatewayConfig config) {
+    public AdmissionScript(ReactiveRedisDataSource redis, RedisKeys keys, GatewayConfig config, TradingGates gates) {
         this.redis = redis;
         this.keys = keys;
         this.config = config;
+        this.gates = gates;
         this.source = load("lua/admission.lua");
     }
 
@@ -58,7 +65,7 @@ public class AdmissionScript {
         return scriptSha().chain(s -> {
             List<String> args = new ArrayList<>(keysAndArgs.size() + 2);
             args.add(s);
-            args.add("10");
+            args.add(Integer.toString(FIXED_KEYS + gateCount(keysAndArgs)));
             args.addAll(keysAndArgs);
             return redis.execute("EVALSHA", args.toArray(String[]::new));
         });
@@ -77,7 +84,7 @@ public class AdmissionScript {
 
     private List<String> keysAndArgs(AdmissionRequest r) {
         String strategyScope = r.strategyId() == null ? "manual" : r.strategyId();
-        return List.of(
+        List<String> all = new ArrayList<>(List.of(
                 keys.breakerState(), keys.killSwitchState(), keys.reconciliationState(),
                 keys.quarantine(RedisKeys.ALL_STRATEGIES, r.symbol()),
                 r.strategyId() == null ? keys.quarantine(RedisKeys.ALL_STRATEGIES, r.symbol()) : keys.quarantine(r.strategyId(), r.symbol()),
@@ -85,7 +92,9 @@ public class AdmissionScript {
                 keys.orderRateLimit("strategy:" + strategyScope),
                 keys.orderRateLimit("global"),
                 keys.idempotency(r.clientOrderId()),
-                keys.exposure(r.symbol()),
+                keys.exposure(r.symbol())));
+        gates.scopesFor(r.strategyId()).forEach(scope -> all.add(keys.tradingGate(scope)));
+        all.addAll(List.of(
                 r.buy() ? "BUY" : "SELL",
                 Long.toString(Units.toUnits(r.quantity())),
                 r.reduceOnly() ? "1" : "0",
@@ -97,8 +106,15 @@ public class AdmissionScript {
                 Long.toString(Units.toUnitsFloor(r.symbolCapQuantity())),
                 Integer.toString(config.rateLimits().perKeyPerSecond()),
                 Integer.toString(config.rateLimits().perStrategyPerSecond()),
-                Integer.toString(config.rateLimits().globalPerSecond()));
+                Integer.toString(config.rateLimits().globalPerSecond())));
+        return all;
     }
+
+    /** The gate keys sit between the fixed keys and the {@value #ARGS} arguments. */
+    private static int gateCount(List<String> keysAndArgs) {
+        return keysAndArgs.size() - FIXED_KEYS - ARGS;
+    }
+
 
     private static AdmissionDecision decision(Response response) {
         String outcome = response.get(0).toString();
@@ -109,8 +125,16 @@ public class AdmissionScript {
             case "ADMITTED" -> new AdmissionDecision.Admitted(UUID.fromString(detail));
             case "DUPLICATE" -> new AdmissionDecision.Duplicate(UUID.fromString(detail));
             default -> new AdmissionDecision.Rejected(RejectCode.valueOf(code), detail, retryAfter,
-                    response.size() > 4 ? TripDetails.fromRaw(response.get(4).toString()) : Map.of());
+                    response.size() > 4 ? details(code, response.get(4).toString()) : Map.of());
         };
+    }
+
+    /** The script's fifth element: the breaker's raw state, or the closed gates' reasons by scope (JSON). */
+    private static Map<String, Object> details(String code, String raw) {
+        if (RejectCode.CIRCUIT_BREAKER_TRIPPED.name().equals(code)) {
+            return TripDetails.fromRaw(raw);
+        }
+        return RejectCode.TRADING_GATE_CLOSED.name().equals(code) ? TradingGates.refusalDetails(raw) : Map.of();
     }
 
     private static boolean isNoScript(Throwable e) {

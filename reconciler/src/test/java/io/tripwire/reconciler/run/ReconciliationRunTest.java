@@ -147,4 +147,16 @@ class ReconciliationRunTest {
         given().header("X-API-Key", admin).get("/api/v1/reconciliation/status").then().statusCode(200)
                 .body("state", equalTo("READY")).body("this_instance_active", equalTo(true));
     }
+
+    @Test
+    void aTradingGateLostFromRedisIsRestoredAsPostgresHasItClosedGatesFirst() {
+        control.apply(ControlChanges.evaluateTradingGate("venue:paper", new io.tripwire.controlplane.state.TradingGateState(
+                false, java.util.List.of("RECONCILIATION_REQUIRED"), Instant.now(), "test", "run-1", 0)))
+                .await().atMost(Duration.ofSeconds(5));
+        stores.delete("trading_gate:venue:paper");
+
+        assertThat(run()).isEqualTo("READY");
+
+        assertThat(stores.get("trading_gate:venue:paper")).contains("\"open\":false").contains("RECONCILIATION_REQUIRED");
+    }
 }
