@@ -10,7 +10,7 @@ export JAVA_HOME := $(TEMURIN)
 endif
 
 .PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler \
-        status circuit-trip circuit-reset kill-switch kill-switch-off
+        status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables
 
 help: ## list the targets (default)
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -69,3 +69,15 @@ bench-alerts: ## alert router benchmark: 2400 alerts/s offered for 30 s via aler
 
 bench-reconciler: ## 10,000 orders + 1,000 positions reconciled vs the paper venue (<= 10 s); restart-to-READY (<= 5 s)
 	@scripts/bench-reconciler.sh
+
+backup: ## pg_dump (custom format) of PG_DB to BACKUP_DIR (default .run/backups) with a SHA-256 checksum and row counts
+	@scripts/backup.sh
+
+restore-fresh-test: ## restore the newest backup (or FILE=…) into a fresh database: checksum, row counts, audit chain → PASS/FAIL
+	@scripts/restore-fresh-test.sh $(FILE)
+
+psql: ## psql on the stack's database (PG_DB, default tripwire)
+	@source scripts/lib.sh && exec psql -h 127.0.0.1 -U postgres -d "$$PG_DB"
+
+db-tables: ## every table of the stack's database with its row count
+	@source scripts/lib.sh && psql -h 127.0.0.1 -U postgres -d "$$PG_DB" -XAtqc "$$(cat scripts/sql/row-counts.sql)" | column -t -s '|'

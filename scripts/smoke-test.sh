@@ -77,5 +77,23 @@ mapfile -t pids < <(cat "$RUN_DIR"/pids/*.pid 2>/dev/null)
 check "stack stops" "$SCRIPTS/stop.sh"
 check "no process or port left behind" nothing_left
 
+# make backup / make restore-fresh-test on the data the stack just wrote (stopped: the counts hold still)
+export BACKUP_DIR="$RUN_DIR/backups"
+backup_restores() { "$SCRIPTS/backup.sh" >/dev/null && "$SCRIPTS/restore-fresh-test.sh" | grep -q '^PASS: '; }
+truncated_backup_fails() {
+    local b; b="$(ls -1t "$BACKUP_DIR"/*.dump | head -1)"
+    head -c "$(($(stat -c %s "$b") / 2))" "$b" >"$BACKUP_DIR/truncated.dump" && cp "$b.counts" "$BACKUP_DIR/truncated.dump.counts"
+    (cd "$BACKUP_DIR" && sha256sum truncated.dump >truncated.dump.sha256)
+    "$SCRIPTS/restore-fresh-test.sh" "$BACKUP_DIR/truncated.dump" | grep -q '^FAIL: pg_restore'
+}
+altered_backup_fails() {
+    local b; b="$(ls -1t "$BACKUP_DIR"/tripwire*.dump | head -1)"
+    printf 'XX' | dd of="$b" bs=1 seek=100 conv=notrunc 2>/dev/null
+    "$SCRIPTS/restore-fresh-test.sh" "$b" | grep -q '^FAIL: .*checksum does not match'
+}
+check "backup, then restore-fresh-test into a fresh database: PASS" backup_restores
+check "a truncated backup: restore-fresh-test FAIL" truncated_backup_fails
+check "a backup changed after its checksum: restore-fresh-test FAIL" altered_backup_fails
+
 echo "smoke: $passed passed, $failed failed"
 ((failed == 0))
