@@ -84,12 +84,14 @@ truncated_backup_fails() {
     local b; b="$(ls -1t "$BACKUP_DIR"/*.dump | head -1)"
     head -c "$(($(stat -c %s "$b") / 2))" "$b" >"$BACKUP_DIR/truncated.dump" && cp "$b.counts" "$BACKUP_DIR/truncated.dump.counts"
     (cd "$BACKUP_DIR" && sha256sum truncated.dump >truncated.dump.sha256)
-    "$SCRIPTS/restore-fresh-test.sh" "$BACKUP_DIR/truncated.dump" | grep -q '^FAIL: pg_restore'
+    local out; out="$("$SCRIPTS/restore-fresh-test.sh" "$BACKUP_DIR/truncated.dump" || true)"  # exits 1 on FAIL
+    [[ "$out" == "FAIL: pg_restore"* ]]
 }
 altered_backup_fails() {
     local b; b="$(ls -1t "$BACKUP_DIR"/tripwire*.dump | head -1)"
     printf 'XX' | dd of="$b" bs=1 seek=100 conv=notrunc 2>/dev/null
-    "$SCRIPTS/restore-fresh-test.sh" "$b" | grep -q '^FAIL: .*checksum does not match'
+    local out; out="$("$SCRIPTS/restore-fresh-test.sh" "$b" || true)"
+    [[ "$out" == "FAIL: "*"checksum does not match"* ]]
 }
 check "backup, then restore-fresh-test into a fresh database: PASS" backup_restores
 check "a truncated backup: restore-fresh-test FAIL" truncated_backup_fails
