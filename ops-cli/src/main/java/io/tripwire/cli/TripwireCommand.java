@@ -1,20 +1,16 @@
 package io.tripwire.cli;
 
-import io.quarkus.arc.Unremovable;
 import io.tripwire.cli.bootstrap.BootstrapCommand;
 import io.tripwire.cli.breaker.BreakerCommand;
 import io.tripwire.cli.killswitch.KillSwitchCommand;
 import io.tripwire.cli.status.StatusCommand;
 import io.tripwire.cli.whoami.WhoAmICommand;
-import jakarta.enterprise.context.Dependent;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tripwire}: the operator CLI behind the Makefile targets. */
-@Dependent
-@Unremovable // looked up by picocli through CdiCommandFactory, never injected
 @Command(name = "tripwire", mixinStandardHelpOptions = true, version = "tripwire 0.1.0",
         description = "Operate a Tripwire trading-operations control plane.",
         subcommands = {BootstrapCommand.class, WhoAmICommand.class, StatusCommand.class, BreakerCommand.class,

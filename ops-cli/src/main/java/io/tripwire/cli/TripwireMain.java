@@ -1,25 +1,25 @@
 package io.tripwire.cli;
 
-import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import picocli.CommandLine;
+import java.io.PrintWriter;
 
 /**
- * Quarkus command-mode entry point: runs one picocli command and exits with its code. Commands are CDI
- * beans (see {@link CdiCommandFactory}), so they get constructor injection like any other class.
+ * Entry point of {@code quarkus-run.jar}. A {@code @QuarkusMain} with its own {@code main} is started by
+ * the Quarkus launcher WITHOUT booting the application: the commands run as plain picocli and only
+ * {@code bootstrap} boots Quarkus (datasource, Flyway, CDI) for itself.
  */
 @QuarkusMain
-public class TripwireMain implements QuarkusApplication {
+public final class TripwireMain {
 
-    private final CdiCommandFactory factory;
-
-    public TripwireMain(CdiCommandFactory factory) {
-        this.factory = factory;
+    private TripwireMain() {
     }
 
-    @Override
-    public int run(String... args) throws Exception {
-        // Built per run, not once: picocli captures System.out/err at construction (tests swap them).
-        return new CommandLine(TripwireCommand.class, factory).execute(args);
+    public static void main(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exit = Tripwire.execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 }

@@ -1,27 +1,25 @@
 package io.tripwire.cli.bootstrap;
 
-import io.quarkus.arc.Unremovable;
-import io.tripwire.cli.CliConfig;
+import io.quarkus.runtime.Quarkus;
+import io.tripwire.cli.CliFailure;
 import io.tripwire.cli.ExitCodes;
-import io.tripwire.cli.bootstrap.BootstrapReport.KeyOutcome;
-import io.tripwire.cli.bootstrap.BootstrapReport.OperatorOutcome;
-import jakarta.enterprise.context.Dependent;
-import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tripwire bootstrap}: first-run admin operator and admin API key for a dev stack. */
-@Dependent
-@Unremovable // looked up by picocli through CdiCommandFactory, never injected
+/**
+ * {@code tripwire bootstrap}: first-run admin operator and admin API key for a dev stack. The one command
+ * that needs PostgreSQL: it boots Quarkus (datasource, Flyway, CDI) and runs {@link BootstrapApplication}.
+ */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true,
         description = {
-            "Idempotent first-run setup for dev: admin operator and admin API key.",
+            "Idempotent first-run setup for dev: admin operator and admin API key (needs PostgreSQL).",
             "Creates operator 'admin' (role ADMIN) when no operator exists, and issues an admin API key",
             "(all scopes, 30 days) when the key file holds no key the database accepts (missing, revoked,",
             "expired, unknown). Secrets go to owner-only (600) files; a second run changes nothing."})
@@ -30,53 +28,31 @@ public class BootstrapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = "API key file (default: cli.key-file, .run/admin.key)")
+    @Option(names = "--key-file", paramLabel = "FILE", defaultValue = "${env:CLI_KEY_FILE:-.run/admin.key}",
+            description = "API key file (default: $CLI_KEY_FILE or ${DEFAULT-VALUE})")
     Path keyFile;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "admin password file (default: cli.password-file, .run/admin.password)")
+    @Option(names = "--password-file", paramLabel = "FILE", defaultValue = "${env:CLI_PASSWORD_FILE:-.run/admin.password}",
+            description = "admin password file (default: $CLI_PASSWORD_FILE or ${DEFAULT-VALUE})")
     Path passwordFile;
 
-    private final AdminBootstrap bootstrap;
-    private final CliConfig config;
-
-    public BootstrapCommand(AdminBootstrap bootstrap, CliConfig config) {
-        this.bootstrap = bootstrap;
-        this.config = config;
-    }
+    @Option(names = "--gateway-url", paramLabel = "URL", defaultValue = "${env:CLI_GATEWAY_URL:-http://127.0.0.1:8080}",
+            description = "gateway named in the printed usage hint (default: $CLI_GATEWAY_URL or ${DEFAULT-VALUE})")
+    URI gatewayUrl;
 
     @Override
-    public Integer call() throws Exception {
-        Path keys = keyFile != null ? keyFile : config.keyFile();
-        Path passwords = passwordFile != null ? passwordFile : config.passwordFile();
-        BootstrapReport report = bootstrap.run(keys, passwords);
-        print(report, spec.commandLine().getOut());
-        return ExitCodes.OK;
-    }
-
-    private void print(BootstrapReport report, PrintWriter out) {
-        OperatorOutcome operator = report.operator();
-        if (operator.created()) {
-            out.printf("operator: created '%s' (role ADMIN); password written to %s (mode 600)%n",
-                    operator.username(), operator.passwordFile());
-        } else {
-            out.printf("operator: %d operator(s) exist already; nothing changed%n", operator.existing());
+    public Integer call() {
+        spec.commandLine().getOut().flush();
+        AtomicInteger exit = new AtomicInteger(ExitCodes.FAILURE);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Quarkus.run(BootstrapApplication.class, (code, error) -> {
+            exit.set(code);
+            failure.set(error);
+        }, keyFile.toString(), passwordFile.toString(), gatewayUrl.toString());
+        if (failure.get() != null) {
+            throw new CliFailure(ExitCodes.FAILURE, "failed to start (bootstrap needs PostgreSQL and its migrations): "
+                    + CliFailure.rootMessage(failure.get()).lines().findFirst().orElse(""));
         }
-        KeyOutcome key = report.key();
-        if (key.issued()) {
-            out.printf("api key:  issued %s (all scopes, expires %s) because %s; written to %s (mode 600)%n",
-                    key.displayKey(), seconds(key.expiresAt()), key.issuedBecause(), key.keyFile());
-        } else {
-            out.printf("api key:  %s holds valid key %s (expires %s); nothing changed%n",
-                    key.keyFile(), key.displayKey(), seconds(key.expiresAt()));
-        }
-        out.printf("use it:   curl -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/whoami%n",
-                key.keyFile(), config.gatewayUrl());
-        out.printf("          scripts/tripwire whoami --key-file %s%n", key.keyFile());
-        out.printf("bootstrap: %s%n", report.unchanged() ? "nothing to do" : "done");
-    }
-
-    private static Instant seconds(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS);
+        return exit.get();
     }
 }

@@ -1,8 +1,9 @@
 package io.tripwire.cli.breaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tripwire.cli.gateway.GatewayCall;
+import io.tripwire.cli.ExitCodes;
 import io.tripwire.cli.gateway.GatewayOptions;
+import io.tripwire.cli.http.Texts;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -24,7 +25,7 @@ public class BreakerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return ExitCodes.USAGE;
     }
 
     /** {@code tripwire breaker trip --reason …}: halts all new trading at once. */
@@ -43,10 +44,9 @@ public class BreakerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return GatewayCall.run("breaker trip", gateway, spec.commandLine().getErr(),
-                    (api, key) -> api.trip(key, Map.of("reason", reason, "acknowledged", true)),
-                    body -> summarize(GatewayCall.json(body), out));
+            JsonNode answer = gateway.client().post("/api/v1/circuit-breaker/trip",
+                    Map.of("reason", reason, "acknowledged", true));
+            return summarize(answer, spec.commandLine().getOut());
         }
     }
 
@@ -71,18 +71,17 @@ public class BreakerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            boolean acknowledged = yes || askAcknowledgement(spec.commandLine().getOut());
-            PrintWriter out = spec.commandLine().getOut();
-            int exit = GatewayCall.run("breaker reset", gateway, spec.commandLine().getErr(),
-                    (api, key) -> api.reset(key, Map.of("reason", reason, "acknowledged", acknowledged)),
-                    body -> summarize(GatewayCall.json(body), out));
-            if (exit != GatewayCall.OK && !acknowledged) {
-                spec.commandLine().getErr().println("breaker reset: not acknowledged; answer 'yes' or pass --yes");
+            boolean acknowledged = yes || askAcknowledgement();
+            if (!acknowledged) {
+                spec.commandLine().getErr().println("tripwire breaker reset: not acknowledged; answer 'yes' or pass --yes"
+                        + " (the gateway refuses a reset without it)");
             }
-            return exit;
+            JsonNode answer = gateway.client().post("/api/v1/circuit-breaker/reset",
+                    Map.of("reason", reason, "acknowledged", acknowledged));
+            return summarize(answer, spec.commandLine().getOut());
         }
 
-        private static boolean askAcknowledgement(PrintWriter out) {
+        private static boolean askAcknowledgement() {
             Console console = System.console();
             if (console == null) {
                 return false; // not interactive: only --yes acknowledges (the gateway refuses without it)
@@ -98,8 +97,8 @@ public class BreakerCommand implements Callable<Integer> {
                 breaker.hasNonNull("trip_reason") ? " - " + breaker.path("trip_reason").asText() : "",
                 breaker.hasNonNull("quiet_until") ? ", reduce-only until " + breaker.path("quiet_until").asText() : "",
                 answer.path("changed").asBoolean() ? "changed" : "no change: it already was",
-                GatewayCall.texts(answer.path("confirmed")));
+                Texts.join(answer.path("confirmed"), ", "));
         out.flush();
-        return GatewayCall.OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,12 +1,15 @@
 package io.tripwire.cli.gateway;
 
+import io.tripwire.cli.http.ApiClient;
+import io.tripwire.cli.http.Endpoint;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * Where the gateway is and which key to use: the same defaults and environment variables as the rest of
- * the CLI ({@code CLI_GATEWAY_URL}, {@code CLI_KEY_FILE}; {@code scripts/tripwire} sets both per stack).
+ * Where the gateway is and which key to use ({@code CLI_GATEWAY_URL}, {@code CLI_KEY_FILE};
+ * {@code scripts/tripwire} sets both per stack).
  */
 public class GatewayOptions {
 
@@ -18,7 +21,15 @@ public class GatewayOptions {
             description = "file holding the API key (default: $CLI_KEY_FILE or ${DEFAULT-VALUE})")
     Path keyFile;
 
-    @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "15",
+    @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "10",
             description = "connect and read timeout (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
+
+    public Endpoint endpoint() {
+        return new Endpoint("gateway", gatewayUrl, keyFile, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    public ApiClient client() {
+        return new ApiClient(endpoint());
+    }
 }

@@ -1,8 +1,11 @@
 package io.tripwire.cli.killswitch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tripwire.cli.gateway.GatewayCall;
+import io.tripwire.cli.ExitCodes;
 import io.tripwire.cli.gateway.GatewayOptions;
+import io.tripwire.cli.http.Texts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +29,7 @@ public class KillSwitchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return ExitCodes.USAGE;
     }
 
     /** {@code tripwire kill-switch activate --mode … --reason …}. */
@@ -50,10 +53,8 @@ public class KillSwitchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return GatewayCall.run("kill-switch activate", gateway, spec.commandLine().getErr(),
-                    (api, key) -> api.activateKillSwitch(key, Map.of("mode", mode.name(), "reason", reason)),
-                    body -> summarize(GatewayCall.json(body), out));
+            JsonNode answer = gateway.client().post("/api/v1/kill-switch", Map.of("mode", mode.name(), "reason", reason));
+            return summarize(answer, spec.commandLine().getOut());
         }
     }
 
@@ -73,9 +74,9 @@ public class KillSwitchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return GatewayCall.run("kill-switch deactivate", gateway, spec.commandLine().getErr(),
-                    (api, key) -> api.deactivateKillSwitch(key, reason), body -> summarize(GatewayCall.json(body), out));
+            JsonNode answer = gateway.client().delete("/api/v1/kill-switch?reason="
+                    + URLEncoder.encode(reason, StandardCharsets.UTF_8));
+            return summarize(answer, spec.commandLine().getOut());
         }
     }
 
@@ -83,7 +84,7 @@ public class KillSwitchCommand implements Callable<Integer> {
         JsonNode state = answer.path("kill_switch");
         String now = state.path("active").asBoolean() ? "ACTIVE " + state.path("mode").asText() : "inactive";
         out.printf("kill switch %s (%s; confirmed by %s)%n", now,
-                answer.path("changed").asBoolean() ? "changed" : "no change", GatewayCall.texts(answer.path("confirmed")));
+                answer.path("changed").asBoolean() ? "changed" : "no change", Texts.join(answer.path("confirmed"), ", "));
         JsonNode cancel = answer.path("cancel");
         if (cancel.has("requested")) {
             out.printf("working orders asked to cancel: %d%n", cancel.path("requested").asInt());
@@ -94,6 +95,6 @@ public class KillSwitchCommand implements Callable<Integer> {
             out.println("flattening runs in the gateway until the venue is flat; follow it with `tripwire status`");
         }
         out.flush();
-        return GatewayCall.OK;
+        return ExitCodes.OK;
     }
 }

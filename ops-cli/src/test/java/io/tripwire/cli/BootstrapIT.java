@@ -2,9 +2,6 @@ package io.tripwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.tripwire.controlplane.auth.ApiKeyScope;
 import io.tripwire.controlplane.auth.ApiKeyToken;
 import io.tripwire.controlplane.auth.SecretHasher;
@@ -13,13 +10,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Map;
+import io.tripwire.cli.CliProcess.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tripwire bootstrap} against the real tripwire_test database. */
-@QuarkusMainTest
-class BootstrapCommandTest {
+/**
+ * {@code tripwire bootstrap}, the one command that boots Quarkus (datasource, Flyway, CDI), run from the
+ * packaged jar against the real test database.
+ */
+class BootstrapIT {
+
+    private static final String DB = System.getenv().getOrDefault("TEST_PG_DB", "tripwire_test");
+    private static final Map<String, String> ENV = Map.of(
+            "PG_URL", "postgresql://127.0.0.1:5432/" + DB,
+            "PG_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB,
+            "REDIS_URL", "redis://127.0.0.1:6379/8");
 
     private static final long THIRTY_DAYS_SECONDS = 30L * 24 * 3600;
 
@@ -36,11 +42,11 @@ class BootstrapCommandTest {
     }
 
     @Test
-    void firstRunCreatesAdminOperatorAndAnAllScopesKeyInOwnerOnlyFiles(QuarkusMainLauncher launcher) throws Exception {
-        LaunchResult result = bootstrap(launcher);
+    void firstRunCreatesAdminOperatorAndAnAllScopesKeyInOwnerOnlyFiles() throws Exception {
+        Result result = bootstrap();
 
-        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
-        assertThat(result.getOutput()).contains("created 'admin'").contains("issued twk_").contains("curl -H");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("created 'admin'").contains("issued twk_").contains("curl -H");
         assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(SecretFiles.OWNER_ONLY);
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(SecretFiles.OWNER_ONLY);
 
@@ -52,21 +58,21 @@ class BootstrapCommandTest {
         assertThat(SecretHasher.passwordMatches((String) admin.get("password_hash"), password.toCharArray())).isTrue();
 
         ApiKeyToken token = assertLiveAdminKey();
-        assertThat(result.getOutput()).doesNotContain(token.secret()).doesNotContain(password);
+        assertThat(result.out()).doesNotContain(token.secret()).doesNotContain(password);
     }
 
     @Test
-    void secondRunChangesNothing(QuarkusMainLauncher launcher) throws Exception {
-        assertThat(bootstrap(launcher).exitCode()).isZero();
+    void secondRunChangesNothing() throws Exception {
+        assertThat(bootstrap().exitCode()).isZero();
         String key = Files.readString(keyFile);
         String password = Files.readString(passwordFile);
         FileTime keyTime = Files.getLastModifiedTime(keyFile);
         FileTime passwordTime = Files.getLastModifiedTime(passwordFile);
 
-        LaunchResult second = bootstrap(launcher);
+        Result second = bootstrap();
 
-        assertThat(second.exitCode()).as(second.getErrorOutput()).isZero();
-        assertThat(second.getOutput()).contains("nothing to do").doesNotContain("issued").doesNotContain("created");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("nothing to do").doesNotContain("issued").doesNotContain("created");
         assertThat(Files.readString(keyFile)).isEqualTo(key);
         assertThat(Files.readString(passwordFile)).isEqualTo(password);
         assertThat(Files.getLastModifiedTime(keyFile)).isEqualTo(keyTime);
@@ -76,46 +82,46 @@ class BootstrapCommandTest {
     }
 
     @Test
-    void reissuesWhenTheStoredKeyWasRevoked(QuarkusMainLauncher launcher) throws Exception {
-        assertReissuedAfter(launcher, "UPDATE api_keys SET revoked_at = now(), revoked_by = 'test' WHERE key_prefix = ?",
+    void reissuesWhenTheStoredKeyWasRevoked() throws Exception {
+        assertReissuedAfter("UPDATE api_keys SET revoked_at = now(), revoked_by = 'test' WHERE key_prefix = ?",
                 "stored key is revoked");
     }
 
     @Test
-    void reissuesWhenTheStoredKeyExpired(QuarkusMainLauncher launcher) throws Exception {
-        assertReissuedAfter(launcher, "UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE key_prefix = ?",
+    void reissuesWhenTheStoredKeyExpired() throws Exception {
+        assertReissuedAfter("UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE key_prefix = ?",
                 "stored key is expired");
     }
 
     @Test
-    void reissuesWhenTheStoredKeyIsUnknownToTheDatabase(QuarkusMainLauncher launcher) throws Exception {
-        assertReissuedAfter(launcher, "DELETE FROM api_keys WHERE key_prefix = ?", "unknown to this database");
+    void reissuesWhenTheStoredKeyIsUnknownToTheDatabase() throws Exception {
+        assertReissuedAfter("DELETE FROM api_keys WHERE key_prefix = ?", "unknown to this database");
     }
 
     @Test
-    void reissuesWhenTheStoredSecretDoesNotMatch(QuarkusMainLauncher launcher) throws Exception {
-        assertThat(bootstrap(launcher).exitCode()).isZero();
+    void reissuesWhenTheStoredSecretDoesNotMatch() throws Exception {
+        assertThat(bootstrap().exitCode()).isZero();
         ApiKeyToken stored = ApiKeyToken.parse(Files.readString(keyFile)).orElseThrow();
         SecretFiles.write(keyFile, new ApiKeyToken(stored.prefix(), ApiKeyToken.generate().secret()).reveal());
 
-        LaunchResult again = bootstrap(launcher);
+        Result again = bootstrap();
 
-        assertThat(again.exitCode()).as(again.getErrorOutput()).isZero();
-        assertThat(again.getOutput()).contains("secret does not match");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("secret does not match");
         assertThat(assertLiveAdminKey().prefix()).isNotEqualTo(stored.prefix());
     }
 
     /** First run, then {@code breakIt} on the issued key's row: the next run must issue a new, live key. */
-    private void assertReissuedAfter(QuarkusMainLauncher launcher, String breakIt, String reason) throws Exception {
-        assertThat(bootstrap(launcher).exitCode()).isZero();
+    private void assertReissuedAfter(String breakIt, String reason) throws Exception {
+        assertThat(bootstrap().exitCode()).isZero();
         ApiKeyToken first = ApiKeyToken.parse(Files.readString(keyFile)).orElseThrow();
         String password = Files.readString(passwordFile);
         assertThat(TestDatabase.execute(breakIt, first.prefix())).isEqualTo(1);
 
-        LaunchResult again = bootstrap(launcher);
+        Result again = bootstrap();
 
-        assertThat(again.exitCode()).as(again.getErrorOutput()).isZero();
-        assertThat(again.getOutput()).contains("issued twk_").contains(reason).contains("1 operator(s) exist already");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("issued twk_").contains(reason).contains("1 operator(s) exist already");
         ApiKeyToken second = assertLiveAdminKey();
         assertThat(second.prefix()).isNotEqualTo(first.prefix());
         assertThat(Files.readString(passwordFile)).isEqualTo(password);
@@ -141,7 +147,22 @@ class BootstrapCommandTest {
         return token;
     }
 
-    private LaunchResult bootstrap(QuarkusMainLauncher launcher) {
-        return launcher.launch("bootstrap", "--key-file", keyFile.toString(), "--password-file", passwordFile.toString());
+    @Test
+    void withoutPostgresItFailsWithExitOneAndSaysItNeedsPostgres() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Result result = CliProcess.run(Map.of(
+                        "PG_URL", "postgresql://127.0.0.1:" + closed + "/x", "PG_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/x"),
+                "bootstrap", "--key-file", keyFile.toString(), "--password-file", passwordFile.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("tripwire bootstrap: failed to start (bootstrap needs PostgreSQL and its migrations)");
+        assertThat(Files.exists(keyFile)).isFalse();
+    }
+
+    private Result bootstrap() throws Exception {
+        return CliProcess.run(ENV, "bootstrap", "--key-file", keyFile.toString(), "--password-file", passwordFile.toString());
     }
 }
