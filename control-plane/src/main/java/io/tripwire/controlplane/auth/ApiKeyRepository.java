@@ -25,9 +25,28 @@ public class ApiKeyRepository {
     private static final String REVOKE = """
             UPDATE api_keys SET revoked_at = $2, revoked_by = $3
             WHERE key_prefix = $1 AND revoked_at IS NULL""";
+    /**
+     * The key itself (depth 0, whatever its expiry) and, following {@code replaced_by} backwards, every key it
+     * replaced that is still live (in its rotation grace). Depth-bounded against a corrupt cycle.
+     */
+    private static final String REVOKE_WITH_PREDECESSORS = """
+            WITH RECURSIVE chain(key_prefix, depth) AS (
+                SELECT key_prefix, 0 FROM api_keys WHERE key_prefix = $1
+              UNION ALL
+                SELECT k.key_prefix, c.depth + 1 FROM api_keys k JOIN chain c ON k.replaced_by = c.key_prefix
+                WHERE c.depth < 100
+            )
+            UPDATE api_keys k SET revoked_at = $2, revoked_by = $3
+            FROM chain c
+            WHERE k.key_prefix = c.key_prefix AND k.revoked_at IS NULL AND (c.depth = 0 OR k.expires_at > $2)
+            RETURNING k.key_prefix, c.depth""";
+    private static final String REVOKE_NAMED = """
+            UPDATE api_keys SET revoked_at = $2, revoked_by = $3
+            WHERE name = $1 AND revoked_at IS NULL AND expires_at > $2
+            RETURNING key_prefix""";
     private static final String SUPERSEDE = """
             UPDATE api_keys SET expires_at = LEAST(expires_at, $2), replaced_by = $3
-            WHERE key_prefix = $1 AND revoked_at IS NULL""";
+            WHERE key_prefix = $1 AND revoked_at IS NULL AND replaced_by IS NULL""";
 
     private final Pool pool;
 
@@ -62,7 +81,32 @@ public class ApiKeyRepository {
         return tx.preparedQuery(REVOKE).execute(Tuple.of(prefix, utc(at), by)).map(rows -> rows.rowCount() == 1);
     }
 
-    /** Shortens a live key's life to {@code until} and names its replacement; true when it existed. */
+    /**
+     * Revokes the key and every key it replaced that is still in its rotation grace (a compromised key's
+     * predecessor is as compromised). Returns the revoked prefixes, the key itself first when it was live.
+     */
+    public Uni<List<String>> revokeWithPredecessors(SqlClient tx, String prefix, Instant at, String by) {
+        return tx.preparedQuery(REVOKE_WITH_PREDECESSORS).execute(Tuple.of(prefix, utc(at), by)).map(rows -> {
+            List<Row> revoked = new ArrayList<>();
+            rows.forEach(revoked::add);
+            revoked.sort(java.util.Comparator.comparingInt(row -> row.getInteger("depth")));
+            return revoked.stream().map(row -> row.getString("key_prefix")).toList();
+        });
+    }
+
+    /** Revokes every live key named {@code name} (the holder's keys, rotations included); returns their prefixes. */
+    public Uni<List<String>> revokeNamed(SqlClient tx, String name, Instant at, String by) {
+        return tx.preparedQuery(REVOKE_NAMED).execute(Tuple.of(name, utc(at), by)).map(rows -> {
+            List<String> prefixes = new ArrayList<>();
+            rows.forEach(row -> prefixes.add(row.getString("key_prefix")));
+            return prefixes.stream().sorted().toList();
+        });
+    }
+
+    /**
+     * Shortens a live, not yet replaced key's life to {@code until} and names its replacement; false when no
+     * such key exists (revoked, or rotated meanwhile by someone else).
+     */
     public Uni<Boolean> supersede(SqlClient tx, String prefix, Instant until, String replacement) {
         return tx.preparedQuery(SUPERSEDE).execute(Tuple.of(prefix, utc(until), replacement))
                 .map(rows -> rows.rowCount() == 1);

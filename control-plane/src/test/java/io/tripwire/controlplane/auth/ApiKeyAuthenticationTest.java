@@ -100,7 +100,7 @@ class ApiKeyAuthenticationTest {
         String prefix = ApiKeyToken.parse(key).orElseThrow().prefix();
 
         Instant revokedAt = Instant.now();
-        assertThat(keys.revoke(prefix, "ops", "leaked in a ticket").await().atMost(WAIT)).isTrue();
+        assertThat(keys.revoke(prefix, "ops", "leaked in a ticket").await().atMost(WAIT)).containsExactly(prefix);
 
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 given().header("X-API-Key", key).get("/api/v1/whoami").then().statusCode(401));
@@ -112,7 +112,7 @@ class ApiKeyAuthenticationTest {
         String old = issue(Set.of(ApiKeyScope.ORDERS_READ, ApiKeyScope.ORDERS_WRITE));
         String prefix = ApiKeyToken.parse(old).orElseThrow().prefix();
 
-        var rotated = keys.rotate(prefix, "ops").await().atMost(WAIT);
+        var rotated = keys.rotate(prefix, "ops").await().atMost(WAIT).replacement();
 
         given().header("X-API-Key", old).get("/api/v1/whoami").then().statusCode(200);
         given().header("X-API-Key", rotated.token().reveal()).post("/test/orders").then().statusCode(200);
