@@ -10,7 +10,7 @@ export JAVA_HOME := $(TEMURIN)
 endif
 
 .PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler \
-        status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables
+        status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test
 
 help: ## list the targets (default)
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -60,6 +60,9 @@ check-ops: ## validate k8s/, prometheus/ rules (promtool tests), grafana/ dashbo
 
 smoke: ## smoke test alone: isolated stack on ports +10000 in .run-smoke/, stopped afterwards
 	@scripts/smoke-test.sh
+
+browser-test: ## web console in headless Chromium: isolated stack on ports +12000 in .run-browser/, stopped afterwards
+	@scripts/browser-test.sh
 
 bench-gateway: ## benchmark admission (accept and reject paths) against this machine's Redis/PostgreSQL limits
 	@scripts/bench-gateway.sh

@@ -84,6 +84,9 @@ service_env() {
     echo "SIGNAL_GATEWAY_URL=$(url_of execution-gateway)"
     echo "CONSOLE_GATEWAY_URL=$(url_of execution-gateway)"
     echo "CONSOLE_HEALTH_MONITOR_URL=$(url_of health-monitor)"
+    # The console calls the gateway and the health monitor with the bootstrapped admin key (read on every call,
+    # so a key written by bootstrap after the console started is used at once).
+    echo "CONSOLE_API_KEY_FILE=$RUN_DIR/admin.key"
     for other in "${ALL_SERVICES[@]}"; do
         [[ "$other" == health-monitor ]] || echo "health-monitor.components.$other=$(url_of "$other")"
     done
