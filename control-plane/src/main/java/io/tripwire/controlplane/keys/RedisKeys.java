@@ -24,6 +24,10 @@ public class RedisKeys {
     public static final String ORDER_EVENTS = "orders:events";
     public static final String CONFIG_CHANGED = "config:changed";
     public static final String API_KEYS_REVOKED = "apikeys:revoked";
+    /** Pub/sub: a strategy artifact was revoked, rolled back or approved; signal services reload their models. */
+    public static final String ARTIFACTS_CHANGED = "artifacts:changed";
+    /** Consumer group of the signal service on {@code md:bars}. */
+    public static final String SIGNAL_CONSUMER_GROUP = "signal-service";
     /** Consumer group of the alert router on {@code alerts:stream}. */
     public static final String ALERTS_CONSUMER_GROUP = "alert-router";
     public static final String RECONCILER_LEASE = "reconciler:lease";
@@ -122,6 +126,10 @@ public class RedisKeys {
 
     public String configChangedChannel() {
         return prefix + CONFIG_CHANGED;
+    }
+
+    public String artifactsChangedChannel() {
+        return prefix + ARTIFACTS_CHANGED;
     }
 
     public String apiKeysRevokedChannel() {

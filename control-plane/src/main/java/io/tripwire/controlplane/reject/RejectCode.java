@@ -26,6 +26,8 @@ public enum RejectCode {
     TRADING_GATE_CLOSED(423),
     RATE_LIMITED(429),
     CONTROL_PLANE_UNAVAILABLE(503),
+    /** No approved, hash-verified model is loaded (seed 001's 503 model_service_unavailable). */
+    MODEL_SERVICE_UNAVAILABLE(503),
     /** Order outcome: the venue refused it. */
     VENUE_REJECTED(422),
     /** Order outcome: the venue could not be reached; nothing was sent. */

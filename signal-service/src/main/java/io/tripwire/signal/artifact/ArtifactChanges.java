@@ -17,15 +17,15 @@ import java.util.Map;
 @ApplicationScoped
 public class ArtifactChanges {
 
-    /** Channel name; RedisKeys has no method for it yet (local constant until control-plane adds one). */
-    public static final String CHANNEL = "artifacts:changed";
+    /** Channel name without prefix ({@link RedisKeys#ARTIFACTS_CHANGED}). */
+    public static final String CHANNEL = RedisKeys.ARTIFACTS_CHANGED;
 
     private final ReactiveRedisDataSource redis;
     private final String channel;
 
     public ArtifactChanges(ReactiveRedisDataSource redis, RedisKeys keys) {
         this.redis = redis;
-        this.channel = keys.prefix() + CHANNEL;
+        this.channel = keys.artifactsChangedChannel();
     }
 
     public String channel() {

@@ -41,8 +41,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class BarConsumer {
 
-    /** Consumer group on md:bars; RedisKeys has no constant for it yet (local until control-plane adds one). */
-    public static final String GROUP = "signal-service";
+    /** Consumer group on md:bars ({@link RedisKeys#SIGNAL_CONSUMER_GROUP}). */
+    public static final String GROUP = RedisKeys.SIGNAL_CONSUMER_GROUP;
 
     private final ReactiveStreamCommands<String, String, String> streams;
     private final FeatureStore store;

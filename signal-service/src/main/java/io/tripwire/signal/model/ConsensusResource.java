@@ -26,7 +26,7 @@ import java.util.Map;
 public class ConsensusResource {
 
     /** Reject code of "no usable model"; RejectCode has no such constant yet (local until control-plane adds one). */
-    public static final String MODEL_SERVICE_UNAVAILABLE = "MODEL_SERVICE_UNAVAILABLE";
+    public static final String MODEL_SERVICE_UNAVAILABLE = io.tripwire.controlplane.reject.RejectCode.MODEL_SERVICE_UNAVAILABLE.name();
 
     private final ConsensusService consensus;
 
