@@ -2,6 +2,7 @@ package io.tripwire.cli;
 
 import io.tripwire.cli.bootstrap.BootstrapCommand;
 import io.tripwire.cli.breaker.BreakerCommand;
+import io.tripwire.cli.keys.KeysCommand;
 import io.tripwire.cli.killswitch.KillSwitchCommand;
 import io.tripwire.cli.status.StatusCommand;
 import io.tripwire.cli.whoami.WhoAmICommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tripwire", mixinStandardHelpOptions = true, version = "tripwire 0.1.0",
         description = "Operate a Tripwire trading-operations control plane.",
         subcommands = {BootstrapCommand.class, WhoAmICommand.class, StatusCommand.class, BreakerCommand.class,
-            KillSwitchCommand.class},
+            KillSwitchCommand.class, KeysCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
