@@ -16,7 +16,8 @@ SHOTS="$ROOT/web-console/target/browser"
 
 if ! command -v chromium >/dev/null; then
     echo "browser-test: installing chromium (apt-get)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
 fi
 if [[ ! -d "$BROWSER_DIR/node_modules/playwright-core" ]]; then
     echo "browser-test: installing playwright-core (npm, into web-console/browser)"
