@@ -10,7 +10,7 @@ export JAVA_HOME := $(TEMURIN)
 endif
 
 .PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler \
-        status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test
+        status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -35,6 +35,9 @@ logs: ## follow all service logs (SVC=name for one)
 
 health: ## readiness of Redis, PostgreSQL and each service; fails when any is down
 	@scripts/health.sh
+
+inbox: ## alerts that went to the local sink (channels without real credentials), newest first: make inbox [N=20]
+	@scripts/inbox.sh $(N)
 
 status: ## positions, open orders, P&L, breaker, kill switch, reconciliation (seed 003 daily check)
 	@scripts/tripwire status

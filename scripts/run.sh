@@ -95,6 +95,12 @@ stack_env() {
     echo "$prefix"
 }
 
+# Which alert channels reach a provider and which go to the local sink (alert-router decides from the credentials).
+alert_channels() {
+    curl -s -m 5 -H "Accept: text/plain" -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" \
+        "$(url_of alert-router)/api/v1/channels" || echo "unknown (alert-router did not answer)"
+}
+
 summary() {
     local svc env
     env="$(stack_env)"
@@ -105,6 +111,8 @@ summary() {
     cat <<TEXT
 
 Paper mode: orders go to the simulated venue at $(url_of paper-venue); nothing live is configured.
+Alert channels: $(alert_channels)
+  sink = not sent anywhere: read $(url_of alert-router)/inbox or $RUN_DIR/alert-sink.jsonl (make inbox)
 Admin API key: $RUN_DIR/admin.key (console user admin, password in $RUN_DIR/admin.password)
   curl -H "Authorization: Bearer \$(cat $RUN_DIR/admin.key)" $(url_of execution-gateway)/api/v1/whoami
 Next: make ps | make health | make logs [SVC=name] | make stop

@@ -37,6 +37,30 @@ logs_appended() {
     local log="$RUN_DIR/logs/execution-gateway.log"
     grep -q '^smoke: line of an earlier run$' "$log" && grep -q '^==== run.sh: starting execution-gateway at ' "$log"
 }
+run_stack() { "$SCRIPTS/run.sh" | tee "$RUN_DIR/run.out"; }
+# paper mode ships placeholder credentials only: every channel must say it goes to the sink
+run_names_sink_channels() {
+    grep -q '^Alert channels: email→sink, slack→sink, sms→sink, pagerduty→sink$' "$RUN_DIR/run.out"
+}
+in_sink_within() {  # in_sink_within SECONDS KIND: a message of the breaker-trip alert of that kind in the sink file
+    local deadline=$((SECONDS + $1))
+    until jq -s -e --arg kind "$2" 'any(.[]; .dedup_key == "circuit-breaker-tripped" and .kind == $kind)' \
+        "$RUN_DIR/alert-sink.jsonl" >/dev/null 2>&1; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.2
+    done
+}
+gateway_cli() { CLI_GATEWAY_URL="$(url_of execution-gateway)" cli "$@" --key-file "$RUN_DIR/admin.key" >/dev/null; }
+trip_alert_in_sink() {
+    gateway_cli breaker trip --reason "smoke: a trip must reach a person" && in_sink_within 5 trigger
+}
+reset_resolves_in_sink() {
+    gateway_cli breaker reset --reason "smoke: the trip was a drill, all normal" --yes && in_sink_within 5 resolve
+}
+inbox_lists_the_trip() {
+    local answer; answer="$(body_of -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" "$(url_of alert-router)/api/v1/inbox?limit=50")"
+    [[ "${answer##*$'\n'}" == 200 && "$answer" == *'"dedup_key":"circuit-breaker-tripped"'* ]]
+}
 nothing_left() {
     local pid svc
     for pid in "${pids[@]}"; do ! alive "$pid" || return 1; done
@@ -61,7 +85,8 @@ for svc in "${SERVICES[@]}" ops-cli; do [[ -f "$(jar_of "$svc")" ]] || all_jars=
 # run.sh passes its database to infra-up, which also creates the default one: a name asked for twice is created once
 check "infra-up creates a missing database asked for twice" "$SCRIPTS/infra-up.sh" "$PG_DB" "$PG_DB"
 dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
-check "stack starts, every service ready, admin bootstrapped" "$SCRIPTS/run.sh"
+check "stack starts, every service ready, admin bootstrapped" run_stack
+check "run says which alert channels are live and which go to the sink" run_names_sink_channels
 for svc in "${SERVICES[@]}"; do
     check "$svc ready" is_ready "$svc"
     check "$svc /api/v1/whoami without key -> 401 UNAUTHENTICATED" refuses_without_key "$svc"
@@ -72,6 +97,9 @@ check "admin key and password files are mode 600" key_owner_only
 check "tripwire whoami with the bootstrapped key" cli_whoami
 check "second bootstrap changes nothing" bootstrap_idempotent
 check "run appends to the service logs (an earlier run's lines kept)" logs_appended
+check "breaker trip: the trip alert is in the alert sink within 5 s" trip_alert_in_sink
+check "the inbox API lists the trip alert" inbox_lists_the_trip
+check "breaker reset: the trip alert's resolve is in the sink within 5 s" reset_resolves_in_sink
 
 mapfile -t pids < <(cat "$RUN_DIR"/pids/*.pid 2>/dev/null)
 check "stack stops" "$SCRIPTS/stop.sh"

@@ -31,7 +31,11 @@ public interface AlertRouterConfig {
 
     Backoff backoff();
 
+    Email email();
+
     Sms sms();
+
+    Sink sink();
 
     RateLimits rateLimits();
 
@@ -107,7 +111,25 @@ public interface AlertRouterConfig {
         Duration maxRetryAfter();
     }
 
+    /** The email channel (SendGrid settings are under {@code alert.sendgrid}). */
+    interface Email {
+        /** {@code auto} (provider when the SendGrid API key is real, else the sink), {@code live} or {@code sink}. Default auto. */
+        @WithDefault("auto")
+        ChannelMode mode();
+    }
+
+    /** The local sink: where a channel without real credentials (or in mode {@code sink}) delivers. */
+    interface Sink {
+        /** JSON-lines file the sink appends to (created owner-only); the inbox reads it. Default {@code .run/alert-sink.jsonl}. */
+        @WithDefault(".run/alert-sink.jsonl")
+        String file();
+    }
+
     interface Sms {
+        /** {@code auto} (Twilio when account SID and auth token are real, else the sink), {@code live} or {@code sink}. Default auto. */
+        @WithDefault("auto")
+        ChannelMode mode();
+
         /** An SMS not accepted by Twilio this long after the alert was created is expired, not sent late. Default 5 min. */
         @WithDefault("5m")
         Duration ttl();

@@ -25,6 +25,10 @@ public interface ProviderSettings {
     }
 
     interface Slack {
+        /** {@code auto} (Slack when the recipient's credential — bot token or webhook URL — is real, else the sink), {@code live}, {@code sink}. Default auto. */
+        @WithDefault("auto")
+        ChannelMode mode();
+
         /** Web API prefix, ending in '/'. Default {@code https://slack.com/api/}. */
         @WithDefault("https://slack.com/api/")
         String methodsUrl();
@@ -56,6 +60,10 @@ public interface ProviderSettings {
     }
 
     interface PagerDuty {
+        /** {@code auto} (PagerDuty when the service's routing key is real, else the sink), {@code live}, {@code sink}. Default auto. */
+        @WithDefault("auto")
+        ChannelMode mode();
+
         /** Events API v2 base URL. Default {@code https://events.pagerduty.com}. */
         @WithDefault("https://events.pagerduty.com")
         String baseUrl();

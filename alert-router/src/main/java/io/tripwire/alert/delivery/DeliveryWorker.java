@@ -66,7 +66,7 @@ public class DeliveryWorker {
     }
 
     private Uni<Void> send(Delivery d) {
-        return senders.of(d.channel()).send(d)
+        return senders.send(d)
                 .ifNoItem().after(providerTimeout.plusSeconds(1))
                 .recoverWithItem(() -> SendResult.retryable("no answer within " + providerTimeout, null))
                 .onFailure().recoverWithItem(e -> SendResult.retryable("send failed: " + e, null))

@@ -1,6 +1,7 @@
 package io.tripwire.alert.channel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.restassured.RestAssured.given;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -75,6 +76,20 @@ abstract class ProviderContract {
         assertThat(row.getString("recipient")).isEqualTo(recipient());
         assertThat(sent()).hasSize(1);
         verifySent(sent().get(0));
+        String providerRef = row.getString("provider_ref"); // PagerDuty and Slack webhooks answer without a reference
+        assertThat(providerRef == null || !providerRef.startsWith("sink:")).as("went to the provider, not the sink: %s", providerRef).isTrue();
+        List<Long> inInbox = given().header("X-API-Key", key).get("/api/v1/inbox?limit=1000").then().statusCode(200)
+                .extract().jsonPath().getList("messages.alert_id", Long.class);
+        assertThat(inInbox).doesNotContain(id);
+    }
+
+    @Test
+    void realCredentialsMakeTheChannelLive() {
+        var channels = given().header("X-API-Key", key).accept("application/json").get("/api/v1/channels")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(channels.getList("destination")).containsOnly("live");
+        assertThat(channels.getString("find { it.channel == '" + channel() + "' }.provider"))
+                .isEqualTo("127.0.0.1:" + ProviderStubs.server().port());
     }
 
     @Test

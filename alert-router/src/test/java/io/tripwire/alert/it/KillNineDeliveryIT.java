@@ -92,6 +92,8 @@ class KillNineDeliveryIT {
         env.put("PG_URL", TestKeys.TEST_PG_URL);
         env.put("PG_JDBC_URL", TestKeys.TEST_JDBC_URL);
         env.put("ALERT_SLACK_METHODS_URL", base + "/api/");
+        env.put("SLACK_BOT_TOKEN", "xoxb-kill9-test"); // a real-looking token: Slack is live (the stub), not the sink
+        env.put("ALERT_SINK_FILE", Path.of("target", "kill9-alert-sink.jsonl").toAbsolutePath().toString());
         env.put("ALERT_SENDGRID_HOST", "127.0.0.1:" + slack.port());
         env.put("ALERT_TWILIO_BASE_URL", base);
         env.put("ALERT_PAGERDUTY_BASE_URL", base);
