@@ -9,7 +9,7 @@ ifneq ($(wildcard $(TEMURIN)/bin/java),)
 export JAVA_HOME := $(TEMURIN)
 endif
 
-.PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler \
+.PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler bench-cli \
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
@@ -75,6 +75,9 @@ bench-alerts: ## alert router benchmark: 2400 alerts/s offered for 30 s via aler
 
 bench-reconciler: ## 10,000 orders + 1,000 positions reconciled vs the paper venue (<= 10 s); restart-to-READY (<= 5 s)
 	@scripts/bench-reconciler.sh
+
+bench-cli: ## tripwire command response time (hyperfine) vs the JVM-start and HTTP floor; needs make run (target < 1 s)
+	@scripts/bench-cli.sh
 
 backup: ## pg_dump (custom format) of PG_DB to BACKUP_DIR (default .run/backups) with a SHA-256 checksum and row counts
 	@scripts/backup.sh

@@ -126,4 +126,5 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
 for svc in "${SERVICES[@]}"; do start "$svc"; done
 wait_ready
 bootstrap
+cli_train
 summary
