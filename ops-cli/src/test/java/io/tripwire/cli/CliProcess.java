@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged CLI ({@code quarkus-run.jar}, as scripts/tripwire starts it) run as a real process. */
+/**
+ * The packaged CLI ({@code quarkus-run.jar}) run as a real process with the JVM flags scripts/tripwire gives it
+ * (cli_jvm_opts in scripts/lib.sh, without the AOT cache a build has not trained yet).
+ */
 public final class CliProcess {
 
     private CliProcess() {
@@ -29,7 +32,8 @@ public final class CliProcess {
     public static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"));
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("CLI_"));
