@@ -9,7 +9,7 @@ ifneq ($(wildcard $(TEMURIN)/bin/java),)
 export JAVA_HOME := $(TEMURIN)
 endif
 
-.PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler bench-cli \
+.PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler bench-cli chaos \
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
@@ -78,6 +78,9 @@ bench-reconciler: ## 10,000 orders + 1,000 positions reconciled vs the paper ven
 
 bench-cli: ## tripwire command response time (hyperfine) vs the JVM-start and HTTP floor; needs make run (target < 1 s)
 	@scripts/bench-cli.sh
+
+chaos: ## fault injection on an own Redis + PostgreSQL cluster: kill switch/trip under load, Redis loss, malformed input, auth sweep (docs/reliability.md)
+	@scripts/chaos.sh
 
 backup: ## pg_dump (custom format) of PG_DB to BACKUP_DIR (default .run/backups) with a SHA-256 checksum and row counts
 	@scripts/backup.sh

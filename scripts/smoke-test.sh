@@ -97,6 +97,10 @@ check "admin key and password files are mode 600" key_owner_only
 check "tripwire whoami with the bootstrapped key" cli_whoami
 check "second bootstrap changes nothing" bootstrap_idempotent
 check "run appends to the service logs (an earlier run's lines kept)" logs_appended
+# make chaos's fast scenarios on this stack, small scale: kill switch under load, 1000 malformed requests, the auth
+# sweep with no/bogus/expired/revoked keys and the secret scan, a Redis FLUSHDB under load (docs/reliability.md)
+chaos_fast() { CHAOS_STACK=running SCENARIOS="halt malformed auth redis-flush" CHAOS_MALFORMED=1000 "$SCRIPTS/chaos.sh"; }
+check "chaos, fast scenarios (halt, malformed, auth, Redis flush under load)" chaos_fast
 check "breaker trip: the trip alert is in the alert sink within 5 s" trip_alert_in_sink
 check "the inbox API lists the trip alert" inbox_lists_the_trip
 check "breaker reset: the trip alert's resolve is in the sink within 5 s" reset_resolves_in_sink
