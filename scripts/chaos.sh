@@ -3,7 +3,8 @@
 # its OWN PostgreSQL cluster (CHAOS_PG_PORT, default 15432, initdb into CHAOS_PG_DIR), never the shared ones; services
 # on ports +16000, RUN_DIR=.run-chaos. A bounded order load (scripts/chaos/load.py, 127.0.0.1 only) runs through
 # each scenario; every scenario prints its promise, the figure measured and PASS/FAIL; the last line sums them up.
-#   SCENARIOS="halt trip redis-flush redis-restart malformed auth"   (default: all of them, in that order)
+#   SCENARIOS="halt trip redis-flush redis-restart pg-down kill-gateway kill-venue kill-reconciler kill-alert-router
+#              malformed auth"   (default: all of them, in that order)
 #   CHAOS_MALFORMED=10000   malformed requests in all (the smoke test runs halt, malformed 1000, auth, redis-flush)
 # Docs: docs/reliability.md. Exit 1 if any scenario fails.
 set -euo pipefail
@@ -20,7 +21,7 @@ fi
 # CHAOS_STACK=running: the scenarios only, against the stack of the caller's RUN_DIR / PORT_OFFSET / REDIS_URL /
 # PG_DB (the smoke test runs the fast ones so on every make test); a Redis loss is then a FLUSHDB of its own index.
 source "$(dirname "$0")/lib.sh"
-SCENARIOS="${SCENARIOS:-halt trip redis-flush redis-restart malformed auth}"
+SCENARIOS="${SCENARIOS:-halt trip redis-flush redis-restart pg-down kill-gateway kill-venue kill-reconciler kill-alert-router malformed auth}"
 say() { echo "chaos: $*"; }
 now_ms() { date +%s%3N; }
 rc() { redis-cli -u "$REDIS_URL" "$@"; }
@@ -144,6 +145,116 @@ restart_empty() {
 }
 scenario_redis-flush() { redis_loss flush "Redis $([[ "${CHAOS_STACK:-own}" == own ]] && echo FLUSHALL || echo FLUSHDB) under load" flushall; }
 scenario_redis-restart() { redis_loss restart "Redis shut down for 2 s and restarted empty under load" restart_empty; }
+
+# 3. PostgreSQL down: trips and the kill switch take effect through Redis, a reset is refused, orders are refused;
+#    when PostgreSQL is back the stores converge and every control event of the outage is in PostgreSQL.
+status_of() { tail -1 <<<"$1"; }
+reset_breaker() {  # the 1-per-minute reset limit may still hold from an earlier scenario: retry on 429
+    local answer deadline=$((SECONDS + 75))
+    while :; do
+        answer="$(api POST /api/v1/circuit-breaker/reset "{\"reason\":\"chaos: $1, all back to normal\",\"acknowledged\":true}")"
+        [[ "$(status_of "$answer")" == 429 && SECONDS -lt deadline ]] || break
+        sleep 5
+    done
+    wait_open
+}
+order_once() {  # order_once ID: the status of one 1-unit market order
+    api POST /api/v1/orders "{\"symbol\":\"SPY\",\"side\":\"buy\",\"qty\":\"1\",\"type\":\"market\",\"client_order_id\":\"$1\"}" | tail -1
+}
+scenario_pg-down() {
+    wait_open || true
+    local tag="pgdown-$RANDOM" trip kill reset order events
+    as_pg "$PG_BIN/pg_ctl" -D "$CHAOS_PG_DIR" -m immediate -w stop >/dev/null
+    trip="$(api POST /api/v1/circuit-breaker/trip "{\"reason\":\"chaos: $tag breaker trip\",\"acknowledged\":true}")"
+    order="$(order_once "$tag-1")"
+    reset="$(status_of "$(api POST /api/v1/circuit-breaker/reset '{"reason":"chaos: reset during the outage","acknowledged":true}')")"
+    kill="$(api POST /api/v1/kill-switch "{\"mode\":\"HALT_ONLY\",\"reason\":\"chaos: $tag kill switch\"}")"
+    local redis_cb redis_ks
+    redis_cb="$(rc get circuit_breaker:state | jq -r .state)"; redis_ks="$(rc get kill_switch:state | jq -r .active)"
+    as_pg "$PG_BIN/pg_ctl" -D "$CHAOS_PG_DIR" -l "$CHAOS_PG_DIR/server.log" -w -o \
+        "-p $CHAOS_PG_PORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+    local t0 deadline; t0="$(now_ms)"; deadline=$((SECONDS + 60))
+    until events="$(sql "SELECT (SELECT count(*) FROM circuit_breaker_events WHERE details::text LIKE '%$tag%' OR reason LIKE '%$tag%') || ' ' ||
+        (SELECT count(*) FROM control_events WHERE coalesce(reason, '') || coalesce(new_value::text, '') LIKE '%$tag%')" 2>/dev/null)" && [[ "$events" == "1 2" || SECONDS -ge deadline ]]; do
+        sleep 0.5
+    done
+    verdict "PostgreSQL down: trip and kill switch take effect (Redis), reset refused 503, orders refused; back up: every control event in PostgreSQL" \
+        "trip $(status_of "$trip") (Redis: $redis_cb), kill switch $(status_of "$kill") (Redis active: $redis_ks), reset $reset, order $order; in PostgreSQL $(( ($(now_ms) - t0) )) ms after its return: ${events:-?} (breaker trip events, control events; want 1 2)" \
+        "$(( $(status_of "$trip") == 200 && $(status_of "$kill") == 200 && reset == 503 && order >= 400 && order != 500 && order < 600 ? 0 : 1 ))"
+    [[ "$redis_cb" == TRIPPED && "$redis_ks" == true && "$events" == "1 2" ]] \
+        || { failed=$((failed + 1)); echo "FAIL  the outage's control changes did not all land (Redis $redis_cb/$redis_ks, PostgreSQL $events)"; }
+    api DELETE "/api/v1/kill-switch?reason=chaos%3A+pg-down+scenario+done" >/dev/null
+    reset_breaker "pg-down scenario done" || true
+}
+
+# 4. kill -9 mid-load, then restart: the books agree, nothing is lost or sent twice.
+restart_after_kill() {  # restart_after_kill SERVICE
+    local pid; pid="$(pid_of "$1")"
+    kill -9 "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    sleep 1
+    ONLY="$1" SKIP_BUILD=1 "$SCRIPTS/run.sh" >>"$RUN_DIR/restarts.out" 2>&1
+}
+books_agree() {  # books_agree NAME: prints the figures; returns 1 on any break of the promise
+    local prefix; prefix="$(head -1 "$RUN_DIR/load-$1.jsonl" | jq -r '.coid | sub("-[0-9]+-[0-9]+$"; "")')"
+    jq -r 'select(.status == 201) | .coid' "$RUN_DIR/load-$1.jsonl" | sort >"$RUN_DIR/$1.201"
+    sql "SELECT client_order_id FROM orders WHERE client_order_id LIKE '$prefix-%'" | sort >"$RUN_DIR/$1.db"
+    local no_row orphans dup stuck missing_at_venue
+    no_row="$(comm -23 "$RUN_DIR/$1.201" "$RUN_DIR/$1.db" | wc -l)"
+    orphans="$(sql "SELECT count(*) FROM paper_venue.paper_orders v WHERE v.client_order_id LIKE '$prefix-%'
+        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.client_order_id = v.client_order_id)")"
+    dup="$(sql "SELECT count(*) FROM (SELECT client_order_id FROM paper_venue.paper_orders WHERE client_order_id LIKE '$prefix-%'
+        GROUP BY client_order_id HAVING count(*) > 1) d")"
+    missing_at_venue="$(sql "SELECT count(*) FROM orders o WHERE o.client_order_id LIKE '$prefix-%' AND o.venue_order_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM paper_venue.paper_orders v WHERE v.client_order_id = o.client_order_id)")"
+    stuck="$(sql "SELECT count(*) FROM orders WHERE client_order_id LIKE '$prefix-%' AND status IN ('NEW', 'SUBMITTED', 'UNKNOWN')")"
+    echo "$(wc -l <"$RUN_DIR/$1.201") admitted; 201 without a row: $no_row; venue orders unknown to the database: $orphans; at the venue twice: $dup; sent but not at the venue: $missing_at_venue; NEW/SUBMITTED/UNKNOWN after reconciliation: $stuck"
+    (( no_row == 0 && orphans == 0 && dup == 0 && missing_at_venue == 0 && stuck == 0 ))
+}
+reconcile_now() {  # a run after the restart, then up to 30 s for the UNKNOWN orders it resolves
+    local deadline=$((SECONDS + 30))
+    until [[ "$(curl -s -m 20 -X POST -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" \
+        "$(url_of reconciler)/api/v1/reconciliation/run" | jq -r .state 2>/dev/null)" == READY ]] || ((SECONDS >= deadline)); do
+        sleep 2
+    done
+}
+kill_mid_load() {  # kill_mid_load SERVICE
+    wait_open || true
+    local name="kill-$1" figures ok=0
+    load "$name" 40; sleep 4
+    restart_after_kill "$1"
+    sleep 3; stop_load
+    reconcile_now; sleep 3
+    figures="$(books_agree "$name")" || ok=1
+    verdict "kill -9 of $1 mid-load, restart: database == venue, no duplicate venue order, no 201 without a row, none left NEW/SUBMITTED/UNKNOWN" \
+        "$figures; $1 ready again: $(is_ready "$1" && echo yes || echo no)" "$ok"
+}
+scenario_kill-gateway() { kill_mid_load execution-gateway; }
+scenario_kill-venue() { kill_mid_load paper-venue; }
+scenario_kill-reconciler() { kill_mid_load reconciler; }
+scenario_kill-alert-router() {
+    local tag="alertkill-$RANDOM" i accepted=0 answer
+    for i in $(seq 1 30); do
+        answer="$(curl -s -m 5 -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" \
+            -H 'Content-Type: application/json' "$(url_of alert-router)/api/v1/alerts" \
+            -d "{\"severity\":\"warning\",\"source\":\"chaos\",\"summary\":\"chaos alert $i\",\"dedup_key\":\"$tag-$i\"}" || true)"
+        [[ "$answer" == 202 ]] && { accepted=$((accepted + 1)); echo "$tag-$i" >>"$RUN_DIR/$tag.accepted"; }
+        ((i == 10)) && { pid="$(pid_of alert-router)"; kill -9 "$pid"; }
+        ((i == 20)) && ONLY=alert-router SKIP_BUILD=1 "$SCRIPTS/run.sh" >>"$RUN_DIR/restarts.out" 2>&1
+        sleep 0.1
+    done
+    local deadline=$((SECONDS + 60)) lost twice
+    while :; do
+        lost="$(jq -r --arg t "$tag-" 'select(.dedup_key | startswith($t)) | .dedup_key' "$RUN_DIR/alert-sink.jsonl" | sort -u \
+            | comm -13 - <(sort "$RUN_DIR/$tag.accepted") | wc -l)"
+        ((lost == 0 || SECONDS >= deadline)) && break
+        sleep 1
+    done
+    twice="$(jq -r --arg t "$tag-" 'select(.dedup_key | startswith($t)) | "\(.dedup_key) \(.channel) \(.recipient) \(.kind)"' \
+        "$RUN_DIR/alert-sink.jsonl" | sort | uniq -d | wc -l)"
+    verdict "kill -9 of alert-router mid-intake, restart: every accepted alert delivered exactly once (sink as the provider)" \
+        "$accepted of 30 accepted (the rest refused while it was down); lost: $lost; delivered twice: $twice" \
+        "$(( lost == 0 && twice == 0 && accepted > 0 ? 0 : 1 ))"
+}
 
 # 5. Malformed input: no 5xx, every service still ready.
 service_ports() { local svc ports=(); for svc in "${SERVICES[@]}"; do ports+=("$(port_of "$svc")"); done; (IFS=,; echo "${ports[*]}"); }
