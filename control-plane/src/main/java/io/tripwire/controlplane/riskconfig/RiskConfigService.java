@@ -8,7 +8,6 @@ import io.tripwire.controlplane.audit.AuditWriter;
 import io.tripwire.controlplane.keys.RedisKeys;
 import io.tripwire.controlplane.reject.RejectCode;
 import io.tripwire.controlplane.reject.RejectException;
-import io.tripwire.controlplane.state.StateCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -106,7 +105,7 @@ public class RiskConfigService {
 
     /** {@code config:changed} with {@code {"kind":"risk_config","version":N}}; false (logged) when Redis did not take it. */
     private Uni<Boolean> publish(long version) {
-        String message = StateCodec.encode(Map.of("kind", "risk_config", "version", version));
+        String message = "{\"kind\":\"risk_config\",\"version\":" + version + "}";
         return redis.pubsub(String.class).publish(keys.configChangedChannel(), message)
                 .ifNoItem().after(Duration.ofSeconds(2)).fail()
                 .replaceWith(true)

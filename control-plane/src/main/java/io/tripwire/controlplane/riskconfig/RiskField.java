@@ -27,13 +27,17 @@ public record RiskField(String name, Kind kind, String defaultValue, String min,
     public RiskField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        if (parse(defaultValue) == null || parse(min) == null || parse(max) == null) {
+        if (parse(kind, defaultValue) == null || parse(kind, min) == null || parse(kind, max) == null) {
             throw new IllegalArgumentException("bad catalog entry " + name);
         }
     }
 
     /** The value in its Java type ({@link BigDecimal}, {@link Integer}, {@link Duration}), or null when it is not one. */
     public Object parse(String raw) {
+        return parse(kind, raw);
+    }
+
+    private static Object parse(Kind kind, String raw) {
         if (raw == null || raw.isBlank() || raw.length() > 32) {
             return null;
         }
