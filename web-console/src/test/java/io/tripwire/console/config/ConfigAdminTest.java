@@ -140,6 +140,26 @@ class ConfigAdminTest extends ConsoleTestBase {
         assertThat(audit("CONSOLE_CONFIG_APPLY")).hasSize(2).allMatch(r -> r.contains("|DENIED|"));
     }
 
+    @Test
+    void aGarbledStoredVersionIsShownAsRefusedAndTheLastGoodAsInForce() {
+        String key = key(ApiKeyScope.CONFIG_WRITE);
+        api(key).body(Map.of("settings", Map.of(NOTIONAL, "5000"), "reason", "lower the cap for the open"))
+                .put("/api/v1/admin/config").then().statusCode(200);
+        pool.query("INSERT INTO risk_config_versions (version, settings, created_at, created_by, reason) "
+                + "VALUES (2, '{\"" + NOTIONAL + "\": \"lots\"}', now(), 'sql', 'by hand')").execute()
+                .await().atMost(Duration.ofSeconds(10));
+
+        api(key).get("/api/v1/admin/config").then().statusCode(200).body("version", equalTo(1))
+                .body("newest_version", equalTo(2)).body("newest_refused.'" + NOTIONAL + "'",
+                        org.hamcrest.Matchers.startsWith("must be a decimal"))
+                .body("settings.find { it.name == '" + NOTIONAL + "' }.value", equalTo("5000"));
+        assertThat(ConsoleBrowser.login("admin1", PASSWORD).get("/console/admin/config").asString())
+                .contains("id=\"config-refused\"").contains("Stored version 2 does not validate")
+                .contains(NOTIONAL + ": must be a decimal").contains("version 1 stays in force");
+        api(key).body(Map.of("settings", Map.of(NOTIONAL, "6000"), "reason", "replace the garbled version"))
+                .put("/api/v1/admin/config").then().statusCode(200).body("version", equalTo(3));
+    }
+
     private long versions() {
         return pool.query("SELECT count(*) FROM risk_config_versions").execute().await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getLong(0);
