@@ -29,6 +29,9 @@ public interface ControlPlaneConfig {
     /** Liveness heartbeats written for the health monitor. */
     Heartbeat heartbeat();
 
+    /** Run-time risk configuration held in PostgreSQL (issue 11). */
+    RiskConfig riskConfig();
+
     /** This process's instance id; defaults to host name + pid. */
     Optional<String> instanceId();
 
@@ -96,5 +99,14 @@ public interface ControlPlaneConfig {
         /** Time to live of {@code heartbeat:{service}:{instance}}, written every {@code tripwire.heartbeat.interval} (default 5 s). Default 15 s. */
         @WithDefault("15s")
         Duration ttl();
+    }
+
+    interface RiskConfig {
+        /**
+         * Safety-net reload of the risk configuration from PostgreSQL, for a lost {@code config:changed}
+         * message or a row written with SQL; changes made through the API apply at once. Default 2 s.
+         */
+        @WithDefault("2s")
+        Duration reloadInterval();
     }
 }

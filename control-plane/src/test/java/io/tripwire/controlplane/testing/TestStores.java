@@ -22,6 +22,7 @@ public final class TestStores {
                         .chain(() -> c.query("TRUNCATE control_state, control_events, audit_log, api_keys, operators, order_events, orders, "
                                 + "alert_deliveries, alerts, alert_rules, alert_stream_receipts, "
                                 + "positions, circuit_breaker_events, kill_switch_events, portfolio_snapshots, "
+                                + "risk_config_versions, "
                                 + "reconciliation_runs, orphan_orders, position_bookings "
                                 + "RESTART IDENTITY").execute())
                         .chain(() -> c.query("ALTER SEQUENCE audit_log_id_seq RESTART").execute())

@@ -36,11 +36,14 @@ public class AdmissionScript {
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final GatewayConfig config;
+    private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final TradingGates gates;
     private final String source;
     private final AtomicReference<String> sha = new AtomicReference<>();
 
-    public AdmissionScript(ReactiveRedisDataSource redis, RedisKeys keys, GatewayConfig config, TradingGates gates) {
+    public AdmissionScript(ReactiveRedisDataSource redis, RedisKeys keys, GatewayConfig config, TradingGates gates,
+                           io.tripwire.gateway.riskconfig.LiveLimits limits) {
+        this.limits = limits;
         this.redis = redis;
         this.keys = keys;
         this.config = config;
@@ -104,9 +107,9 @@ public class AdmissionScript {
                 Long.toString(config.idempotencyTtl().toSeconds()),
                 Long.toString(Units.toUnitsFloor(r.positionLimit())),
                 Long.toString(Units.toUnitsFloor(r.symbolCapQuantity())),
-                Integer.toString(config.rateLimits().perKeyPerSecond()),
-                Integer.toString(config.rateLimits().perStrategyPerSecond()),
-                Integer.toString(config.rateLimits().globalPerSecond())));
+                Integer.toString(limits.rateLimits().perKeyPerSecond()),
+                Integer.toString(limits.rateLimits().perStrategyPerSecond()),
+                Integer.toString(limits.rateLimits().globalPerSecond())));
         return all;
     }
 

@@ -37,7 +37,7 @@ public class AutoTripMonitor implements OrderUpdateListener {
     private final RejectStormWindow rejects;
     private final BreakerTrips trips;
     private final ControlStateReader reader;
-    private final AutoTripEvaluator evaluator;
+    private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final Clock clock;
     private final AtomicReference<EquityPeak> peak = new AtomicReference<>(EquityPeak.none());
     private final AtomicReference<VenueAccount> lastAccount = new AtomicReference<>();
@@ -46,13 +46,14 @@ public class AutoTripMonitor implements OrderUpdateListener {
     private final java.time.Duration spacing;
 
     public AutoTripMonitor(Venue venue, VenueErrorTracker errors, RejectStormWindow rejects, BreakerTrips trips,
-                           ControlStateReader reader, GatewayConfig config, Clock clock) {
+                           ControlStateReader reader, GatewayConfig config, Clock clock,
+                           io.tripwire.gateway.riskconfig.LiveLimits limits) {
         this.venue = venue;
         this.errors = errors;
         this.rejects = rejects;
         this.trips = trips;
         this.reader = reader;
-        this.evaluator = new AutoTripEvaluator(AutoTripEvaluator.Limits.of(config.breaker()));
+        this.limits = limits;
         this.spacing = config.breaker().updateEvaluationSpacing();
         this.clock = clock;
     }
@@ -119,7 +120,8 @@ public class AutoTripMonitor implements OrderUpdateListener {
         }
         var inputs = new AutoTripEvaluator.Inputs(account, account == null ? null : peak.get().peak(),
                 errors.consecutiveFailures(), rejects.inWindow());
-        return evaluator.evaluate(inputs);
+        // the limits in force now: a risk config change applies to the next evaluation
+        return new AutoTripEvaluator(AutoTripEvaluator.Limits.of(limits.breaker())).evaluate(inputs);
     }
 
     private Uni<Void> tripUnlessTripped(AutoTrip trip) {

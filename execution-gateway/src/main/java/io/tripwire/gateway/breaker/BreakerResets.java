@@ -44,11 +44,14 @@ public class BreakerResets {
     private final AlertPublisher alerts;
     private final Event<BreakerWasReset> resets;
     private final GatewayConfig.Breaker config;
+    private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final Clock clock;
 
     public BreakerResets(ControlStateReader reader, ControlStateService controlState, ResetRateLimit rateLimit,
                          BreakerEventRepository events, BreakerHistory history, BreakerMetrics metrics,
-                         AlertPublisher alerts, Event<BreakerWasReset> resets, GatewayConfig config, Clock clock) {
+                         AlertPublisher alerts, Event<BreakerWasReset> resets, GatewayConfig config, Clock clock,
+                         io.tripwire.gateway.riskconfig.LiveLimits limits) {
+        this.limits = limits;
         this.reader = reader;
         this.controlState = controlState;
         this.rateLimit = rateLimit;
@@ -92,7 +95,7 @@ public class BreakerResets {
 
     private Uni<ControlWriteResult<BreakerState>> apply(String reason, String actor, String token) {
         Instant now = clock.instant();
-        Instant quietUntil = now.plus(config.quietPeriod());
+        Instant quietUntil = now.plus(limits.breaker().quietPeriod()); // the risk config in force now
         return controlState.apply(ControlChanges.resetBreaker(reason, actor, now, quietUntil))
                 .onFailure().call(e -> giveBack(token))
                 .chain(result -> result.changed()

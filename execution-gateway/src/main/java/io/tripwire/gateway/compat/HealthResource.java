@@ -27,9 +27,12 @@ public class HealthResource {
     private final Venue venue;
     private final AutoTripMonitor monitor;
     private final GatewayConfig config;
+    private final io.tripwire.gateway.riskconfig.LiveLimits live;
     private final Clock clock;
 
-    public HealthResource(ControlStateReader reader, Venue venue, AutoTripMonitor monitor, GatewayConfig config, Clock clock) {
+    public HealthResource(ControlStateReader reader, Venue venue, AutoTripMonitor monitor, GatewayConfig config, Clock clock,
+                          io.tripwire.gateway.riskconfig.LiveLimits live) {
+        this.live = live;
         this.reader = reader;
         this.venue = venue;
         this.monitor = monitor;
@@ -49,9 +52,9 @@ public class HealthResource {
                     ? (k.active() ? k.mode().name() : "INACTIVE") : BreakerView.UNAVAILABLE;
             var risk = new HealthView.Risk(acct == null ? null : drawdown(acct), acct == null ? null : acct.dailyPnl(),
                     breakerStatus, killSwitch);
-            var risky = config.risk();
+            var risky = live.risk();
             var limits = new HealthView.Config(risky.confidenceThreshold(), risky.perSymbolUsdCap(),
-                    config.breaker().maxDrawdown(), risky.targetAnnualVolatility(), config.rateLimits().perKeyPerSecond());
+                    live.breaker().maxDrawdown(), risky.targetAnnualVolatility(), live.rateLimits().perKeyPerSecond());
             boolean ok = breaker.isPresent() && t.getItem2().isPresent() && acct != null;
             return new HealthView(ok, config.tradingMode(), risk, limits);
         });

@@ -35,12 +35,14 @@ public class TradeExecuteService {
     private final OrderService orders;
     private final PreTradeChecks checks;
     private final GatewayConfig config;
+    private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final CompatConfig compat;
     private final GatewayMetrics metrics;
     private final Clock clock;
 
     public TradeExecuteService(OrderService orders, PreTradeChecks checks, GatewayConfig config, CompatConfig compat,
-                               GatewayMetrics metrics, Clock clock) {
+                               GatewayMetrics metrics, Clock clock, io.tripwire.gateway.riskconfig.LiveLimits limits) {
+        this.limits = limits;
         this.orders = orders;
         this.checks = checks;
         this.config = config;
@@ -54,13 +56,13 @@ public class TradeExecuteService {
         if (!fields.isEmpty()) {
             return reject(RejectCode.VALIDATION_FAILED, "request is invalid", Map.of("fields", fields));
         }
-        BigDecimal threshold = config.risk().confidenceThreshold();
+        BigDecimal threshold = limits.risk().confidenceThreshold();
         if (request.confidence().compareTo(threshold) < 0) {
             return reject(RejectCode.LOW_CONFIDENCE, "confidence below threshold",
                     Map.of("min", threshold, "got", request.confidence()));
         }
         String symbol = venueSymbol(request.symbol());
-        BigDecimal target = config.risk().targetAnnualVolatility();
+        BigDecimal target = limits.risk().targetAnnualVolatility();
         BigDecimal realized = compat.realizedVolatility().getOrDefault(symbol, compat.defaultRealizedVolatility().orElse(target));
         BigDecimal sized = TradeSizing.size(request.qtyUsd(), request.confidence(), target, realized);
         if (sized.signum() <= 0) {
@@ -91,8 +93,8 @@ public class TradeExecuteService {
         if (r.side() == null || !(r.side().equalsIgnoreCase("buy") || r.side().equalsIgnoreCase("sell"))) {
             fields.put("side", "buy or sell");
         }
-        if (r.qtyUsd() == null || r.qtyUsd().signum() <= 0 || r.qtyUsd().compareTo(config.risk().maxOrderNotional()) > 0) {
-            fields.put("qtyUsd", "greater than 0 and at most " + config.risk().maxOrderNotional().toPlainString());
+        if (r.qtyUsd() == null || r.qtyUsd().signum() <= 0 || r.qtyUsd().compareTo(limits.risk().maxOrderNotional()) > 0) {
+            fields.put("qtyUsd", "greater than 0 and at most " + limits.risk().maxOrderNotional().toPlainString());
         }
         if (r.confidence() == null || r.confidence().signum() < 0 || r.confidence().compareTo(BigDecimal.ONE) > 0) {
             fields.put("confidence", "between 0 and 1");

@@ -52,8 +52,8 @@ public class Flattener {
     private final FlattenRounds rounds;
     private final StuckOrders stuck;
     private final KillSwitchEventRepository events;
-    private final FlattenPlanner planner;
-    private final Duration maxPriceAge;
+    private final java.math.BigDecimal protectionBandBps;
+    private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final Clock clock;
     /** Per symbol, the reject code last recorded, so a refusal repeated every second is recorded once. */
     private final Map<String, String> lastRefusal = new ConcurrentHashMap<>();
@@ -61,7 +61,8 @@ public class Flattener {
     public Flattener(Pool pool, Venue venue, VenueErrorTracker venueErrors, OrderRepository orders,
                      OrderService orderService, ReferencePrices prices, FlattenRounds rounds,
                      StuckOrders stuck, KillSwitchEventRepository events, KillSwitchConfig config,
-                     GatewayConfig gateway, Clock clock) {
+                     GatewayConfig gateway, Clock clock, io.tripwire.gateway.riskconfig.LiveLimits limits) {
+        this.limits = limits;
         this.pool = pool;
         this.venue = venue;
         this.venueErrors = venueErrors;
@@ -71,9 +72,7 @@ public class Flattener {
         this.rounds = rounds;
         this.stuck = stuck;
         this.events = events;
-        this.planner = new FlattenPlanner(new FlattenPlanner.Limits(config.protectionBandBps(),
-                gateway.risk().maxOrderQuantity(), gateway.risk().maxOrderNotional()));
-        this.maxPriceAge = gateway.risk().maxPriceAge();
+        this.protectionBandBps = config.protectionBandBps();
         this.clock = clock;
     }
 
@@ -90,7 +89,7 @@ public class Flattener {
                 .chain(() -> orders.open(OPEN_LIMIT))
                 .chain(open -> positions().chain(positions -> rounds.used(killSwitch.version())
                         .chain(used -> pricesOf(positions)
-                                .map(refs -> planner.plan(killSwitch.version(), positions, open, used, refs)))))
+                                .map(refs -> planner().plan(killSwitch.version(), positions, open, used, refs)))))
                 .call(plan -> {
                     if (!plan.waiting().isEmpty()) {
                         Log.debugf("flatten round: waiting on %s", plan.waiting());
@@ -114,7 +113,7 @@ public class Flattener {
         Map<String, ReferencePrice> found = new HashMap<>();
         return Multi.createFrom().iterable(symbols)
                 .onItem().transformToUniAndConcatenate(symbol -> prices.get(symbol).invoke(price -> {
-                    if (price != null && !price.isStale(clock.instant(), maxPriceAge)) {
+                    if (price != null && !price.isStale(clock.instant(), limits.risk().maxPriceAge())) {
                         found.put(symbol, price);
                     }
                 }))
@@ -154,5 +153,11 @@ public class Flattener {
                     return events.record(KillSwitchEventRepository.Kind.FLATTEN_ORDER, killSwitch.mode(),
                             killSwitch.reason(), "kill-switch", KillSwitchWorker.ACTOR, d);
                 });
+    }
+
+    /** Flatten orders are sized by the fat-finger limits in force now (the risk config), so admission takes them. */
+    private FlattenPlanner planner() {
+        var risk = limits.risk();
+        return new FlattenPlanner(new FlattenPlanner.Limits(protectionBandBps, risk.maxOrderQuantity(), risk.maxOrderNotional()));
     }
 }

@@ -3,6 +3,7 @@ package io.tripwire.gateway.risk;
 import io.tripwire.controlplane.reject.RejectCode;
 import io.tripwire.gateway.GatewayConfig;
 import io.tripwire.gateway.order.OrderRequest;
+import io.tripwire.gateway.riskconfig.LiveLimits;
 import io.tripwire.controlplane.order.OrderType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -22,11 +23,11 @@ public class PreTradeChecks {
 
     private static final int QUANTITY_SCALE = 4;
 
-    private final GatewayConfig.Risk risk;
+    private final LiveLimits limits;
     private final Set<String> symbols;
 
-    public PreTradeChecks(GatewayConfig config) {
-        this.risk = config.risk();
+    public PreTradeChecks(GatewayConfig config, LiveLimits limits) {
+        this.limits = limits;
         this.symbols = config.symbols().stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
@@ -50,6 +51,7 @@ public class PreTradeChecks {
     }
 
     public Verdict check(OrderRequest order, ReferencePrice price, Instant now) {
+        GatewayConfig.Risk risk = limits.risk(); // the risk config in force now (one version per order)
         String symbol = order.symbol().toUpperCase(Locale.ROOT);
         if (!symbols.contains(symbol)) {
             return new Reject(RejectCode.VALIDATION_FAILED, "unknown symbol " + order.symbol(),
@@ -60,7 +62,7 @@ public class PreTradeChecks {
                     price == null ? Map.of() : Map.of("price_at", price.at().toString()));
         }
         if (!order.reduceOnlyOrDefault()) {
-            Reject confidence = checkConfidence(order);
+            Reject confidence = checkConfidence(order, risk);
             if (confidence != null) {
                 return confidence;
             }
@@ -93,7 +95,7 @@ public class PreTradeChecks {
         return new Sized(symbol, quantity, price.last(), capQuantity, risk.maxPositionQuantity());
     }
 
-    private Reject checkConfidence(OrderRequest order) {
+    private static Reject checkConfidence(OrderRequest order, GatewayConfig.Risk risk) {
         if (order.confidence() == null) {
             return order.strategyId() == null ? null : new Reject(RejectCode.LOW_CONFIDENCE,
                     "strategy orders need a confidence", Map.of("threshold", risk.confidenceThreshold().toPlainString()));

@@ -23,6 +23,10 @@ public record ConsoleSession(String username, Role role, String csrfToken, Insta
         return atLeast(Role.OPERATOR);
     }
 
+    public boolean admin() {
+        return atLeast(Role.ADMIN);
+    }
+
     public String roleName() {
         return role.name().toLowerCase();
     }
