@@ -87,3 +87,7 @@ psql: ## psql on the stack's database (PG_DB, default tripwire)
 
 db-tables: ## every table of the stack's database with its row count
 	@source scripts/lib.sh && psql -h 127.0.0.1 -U postgres -d "$$PG_DB" -XAtqc "$$(cat scripts/sql/row-counts.sql)" | column -t -s '|'
+
+.PHONY: approve-artifact
+approve-artifact: ## seed 000 approver: make approve-artifact ID=… APPROVER=… NOTES="…" [TYPE=TECHNICAL or TECHNICAL,RISK,BUSINESS]
+	@scripts/tripwire artifacts approve --id "$(ID)" --approver "$(APPROVER)" --type "$(or $(TYPE),TECHNICAL)" --notes "$(NOTES)"
