@@ -146,6 +146,26 @@ class ArtifactsCommandsTest {
         assertThat(rollback.out()).contains("strat_momo_1 is DEPRECATED").contains("strat_momo_0 is APPROVED");
     }
 
+    @Test
+    void backtestSendsTheCsvAndParamsAndPrintsTheMetrics() throws Exception {
+        Path csv = dir.resolve("bars.csv");
+        java.nio.file.Files.writeString(csv, "ts,symbol,close\n2026-01-05T14:30:00Z,AAPL,100\n");
+        Path params = dir.resolve("params.json");
+        java.nio.file.Files.writeString(params, "{\"model\":{\"type\":\"logistic\",\"weights\":{\"mom_20\":60},\"bias\":0}}");
+        signal.stubFor(post("/api/v1/backtests").willReturn(okJson("{\"existed\":true,\"artifact\":{\"artifact_id\":\"bt_momo_abc\","
+                + "\"state\":\"DRAFT\",\"strategy_version\":\"bt-abc\",\"hash\":\"ff00\",\"payload\":{\"backtest\":{\"bars\":1,"
+                + "\"source\":\"csv\",\"sharpe\":1.5,\"max_drawdown\":0.1,\"trades\":3,\"win_rate\":0.666667,\"total_pnl\":12.5}}}}")));
+
+        CliRun run = run("backtest", "--strategy", "momo", "--csv", csv.toString(), "--params", params.toString(), "--to", "2026-01-06");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        signal.verify(postRequestedFor(urlEqualTo("/api/v1/backtests")).withRequestBody(equalToJson(
+                "{\"strategy_name\":\"momo\",\"to\":\"2026-01-06\",\"csv\":\"ts,symbol,close\\n2026-01-05T14:30:00Z,AAPL,100\\n\","
+                        + "\"model\":{\"type\":\"logistic\",\"weights\":{\"mom_20\":60},\"bias\":0}}")));
+        assertThat(run.out()).contains("bt_momo_abc").contains("already existed: same inputs, same hash").contains("hash:     ff00")
+                .contains("sharpe 1.5").contains("trades 3").contains("win_rate 0.666667");
+    }
+
     private CliRun run(String... command) {
         String[] args = new String[command.length + 4];
         System.arraycopy(command, 0, args, 0, command.length);
