@@ -55,7 +55,12 @@ public class GatewayClient {
                 .header("Authorization", "Bearer " + key.get()).header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(StateCodec.encode(body))).build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Uni<HttpResponse<String>> sent = Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        if (context != null) { // continue on the caller's Vert.x context, not on the HTTP client's pool
+            sent = sent.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return sent
                 .map(r -> new Answer(r.statusCode(), parse(r.body()), null))
                 .onFailure().recoverWithItem(e -> new Answer(0, MissingNode.getInstance(),
                         config.gatewayUrl() + " did not answer: " + e.getClass().getSimpleName()));
