@@ -93,3 +93,11 @@ psql: ## psql on the stack's database (PG_DB, default tripwire)
 
 db-tables: ## every table of the stack's database with its row count
 	@source scripts/lib.sh && psql -h 127.0.0.1 -U postgres -d "$$PG_DB" -XAtqc "$$(cat scripts/sql/row-counts.sql)" | column -t -s '|'
+
+.PHONY: approve-artifact
+approve-artifact: ## seed 000 approver: make approve-artifact ID=… APPROVER=… NOTES="…" [TYPE=TECHNICAL or TECHNICAL,RISK,BUSINESS]
+	@scripts/tripwire artifacts approve --id "$(ID)" --approver "$(APPROVER)" --type "$(or $(TYPE),TECHNICAL)" --notes "$(NOTES)"
+
+.PHONY: backtest
+backtest: ## deterministic backtest -> DRAFT artifact: make backtest STRATEGY=… [FROM=… TO=…] [CSV=path] [PARAMS=file.json]
+	@scripts/tripwire backtest --strategy "$(STRATEGY)" $(if $(FROM),--from "$(FROM)") $(if $(TO),--to "$(TO)") $(if $(CSV),--csv "$(CSV)") $(if $(PARAMS),--params "$(PARAMS)")

@@ -106,6 +106,8 @@ service_env() {
     # The console calls the gateway and the health monitor with the bootstrapped admin key (read on every call,
     # so a key written by bootstrap after the console started is used at once).
     echo "CONSOLE_API_KEY_FILE=$RUN_DIR/admin.key"
+    # The signal service's own scoped key (orders:write, orders:read, breaker:trip), issued by bootstrap, read on every call.
+    echo "SIGNAL_API_KEY_FILE=$RUN_DIR/signal-service.key"
     # Alerts for channels without real credentials land here (the inbox: alert-router /inbox, /api/v1/inbox).
     echo "ALERT_SINK_FILE=$RUN_DIR/alert-sink.jsonl"
     for other in "${ALL_SERVICES[@]}"; do

@@ -1,5 +1,6 @@
 package io.tripwire.cli;
 
+import io.tripwire.cli.artifacts.ArtifactsCommand;
 import io.tripwire.cli.bootstrap.BootstrapCommand;
 import io.tripwire.cli.breaker.BreakerCommand;
 import io.tripwire.cli.keys.KeysCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tripwire", mixinStandardHelpOptions = true, version = "tripwire 0.1.0",
         description = "Operate a Tripwire trading-operations control plane.",
         subcommands = {BootstrapCommand.class, WhoAmICommand.class, StatusCommand.class, BreakerCommand.class,
-            KillSwitchCommand.class, KeysCommand.class},
+            KillSwitchCommand.class, KeysCommand.class, ArtifactsCommand.class,
+            io.tripwire.cli.artifacts.BacktestCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

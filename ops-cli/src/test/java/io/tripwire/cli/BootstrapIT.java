@@ -78,7 +78,9 @@ class BootstrapIT {
         assertThat(Files.getLastModifiedTime(keyFile)).isEqualTo(keyTime);
         assertThat(Files.getLastModifiedTime(passwordFile)).isEqualTo(passwordTime);
         assertThat(TestDatabase.count("operators")).isEqualTo(1);
-        assertThat(TestDatabase.count("api_keys")).isEqualTo(1);
+        assertThat(TestDatabase.count("api_keys")).as("admin + signal-service").isEqualTo(2);
+        assertThat(second.out()).contains("signal key: ");
+        assertThat(Files.readString(keyFile.toAbsolutePath().resolveSibling("signal-service.key"))).startsWith("twk_");
     }
 
     @Test

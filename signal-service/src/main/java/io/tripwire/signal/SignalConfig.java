@@ -14,9 +14,45 @@ public interface SignalConfig {
     @WithDefault("http://127.0.0.1:8080")
     URI gatewayUrl();
 
-    /** Market data older than this trips the breaker (DATA_STALE). Default 30 s. */
+    /**
+     * A traded symbol (one a loaded model lists) whose last bar is older than this trips the breaker with
+     * DATA_STALE through the gateway and raises an alert. Default 30 s.
+     */
     @WithDefault("30s")
-    Duration dataStaleAfter();
+    Duration staleAfter();
+
+    /** How often the bar ages are checked against {@link #staleAfter()}. Default 1 s. */
+    @WithDefault("1s")
+    Duration staleCheckInterval();
+
+    /**
+     * File holding this service's own API key for the gateway (scopes orders:write, orders:read, breaker:trip),
+     * read on every call so a key bootstrapped or rotated after start is used at once. Default none.
+     */
+    java.util.Optional<java.nio.file.Path> apiKeyFile();
+
+    /** The API key itself ({@code SIGNAL_API_KEY}); used when {@link #apiKeyFile()} is unset. Default none. */
+    java.util.Optional<String> apiKey();
+
+    Orders orders();
+
+    interface Orders {
+        /** Whether allowed signals become gateway orders. Default true. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Timeout of one gateway call. Default 5 s. */
+        @WithDefault("5s")
+        Duration gatewayTimeout();
+
+        /** A bar older than this when decided on makes no order (e.g. a backlog after an outage). Default 2 min. */
+        @WithDefault("2m")
+        Duration maxBarAge();
+
+        /** Interval of booking realized P&L of filled strategy exits into orders.pnl (agent_performance). Default 5 s. */
+        @WithDefault("5s")
+        Duration pnlInterval();
+    }
 
     /** Minimum consensus confidence for a signal to be allowed ({@code allow}); equal to it is allowed. Default 0.6. */
     @WithDefault("0.6")

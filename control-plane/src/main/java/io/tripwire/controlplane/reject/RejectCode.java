@@ -19,6 +19,8 @@ public enum RejectCode {
     PRICE_COLLAR(422),
     REDUCE_ONLY_REQUIRED(422),
     MARKET_PRICE_UNAVAILABLE(422),
+    /** The order's strategy artifact is unknown, not APPROVED/ACTIVE, tampered or of another strategy (ADR 0043). */
+    ARTIFACT_NOT_APPROVED(422),
     CIRCUIT_BREAKER_TRIPPED(423),
     KILL_SWITCH_ACTIVE(423),
     SYMBOL_QUARANTINED(423),

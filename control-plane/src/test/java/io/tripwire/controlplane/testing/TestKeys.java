@@ -25,6 +25,11 @@ public final class TestKeys {
 
     /** A key with every scope, valid for a day; returns the full token. */
     public static String insertAdminKey(String name) {
+        return insertKey(name, ApiKeyScope.values());
+    }
+
+    /** A key with just these scopes, valid for a day; returns the full token. */
+    public static String insertKey(String name, ApiKeyScope... scopes) {
         ApiKeyToken token = ApiKeyToken.generate();
         String salt = SecretHasher.newSalt();
         String sql = "INSERT INTO api_keys (key_prefix, name, key_salt, key_hash, scopes, created_at, created_by, expires_at) "
@@ -35,7 +40,7 @@ public final class TestKeys {
             insert.setString(2, name);
             insert.setString(3, salt);
             insert.setString(4, SecretHasher.hashApiKeySecret(salt, token.secret()));
-            insert.setArray(5, c.createArrayOf("text", Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toArray()));
+            insert.setArray(5, c.createArrayOf("text", Arrays.stream(scopes).map(ApiKeyScope::value).toArray()));
             insert.setTimestamp(6, Timestamp.from(Instant.now()));
             insert.setTimestamp(7, Timestamp.from(Instant.now().plus(1, ChronoUnit.DAYS)));
             insert.executeUpdate();

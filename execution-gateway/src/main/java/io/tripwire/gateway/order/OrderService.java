@@ -12,6 +12,7 @@ import io.tripwire.gateway.admission.AdmissionDecision;
 import io.tripwire.gateway.admission.AdmissionRequest;
 import io.tripwire.gateway.admission.AdmissionScript;
 import io.tripwire.gateway.admission.ExposureLedger;
+import io.tripwire.gateway.artifact.ArtifactGate;
 import io.tripwire.gateway.breaker.RecentTrip;
 import io.tripwire.gateway.risk.PreTradeChecks;
 import io.tripwire.gateway.risk.ReferencePrice;
@@ -46,11 +47,12 @@ public class OrderService {
     private final GatewayMetrics metrics;
     private final Pool pool;
     private final RecentTrip recentTrip;
+    private final ArtifactGate artifacts;
     private final Clock clock;
 
     public OrderService(PreTradeChecks checks, ReferencePrices prices, AdmissionScript admission, ExposureLedger exposure,
                         OrderRepository orders, OrderEventsPublisher events, VenueSubmitter submitter, Venue venue,
-                        GatewayMetrics metrics, Pool pool, RecentTrip recentTrip, Clock clock) {
+                        GatewayMetrics metrics, Pool pool, RecentTrip recentTrip, ArtifactGate artifacts, Clock clock) {
         this.checks = checks;
         this.prices = prices;
         this.admission = admission;
@@ -62,6 +64,7 @@ public class OrderService {
         this.metrics = metrics;
         this.pool = pool;
         this.recentTrip = recentTrip;
+        this.artifacts = artifacts;
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ public class OrderService {
                 .chain(price -> decide(keyed, price, apiKeyPrefix, provenance, flatten));
     }
 
-    /** Stateless risk, then (unless a recent TRIPPED sighting refuses at once) the one Redis decision. */
+    /** Stateless risk (limits, confidence, the strategy artifact), then {@link #admit}. */
     private Uni<PlacedOrder> decide(OrderRequest keyed, ReferencePrice price, String apiKeyPrefix, String provenance,
                                     boolean flatten) {
         Instant now = clock.instant();
@@ -90,6 +93,14 @@ public class OrderService {
             return reject(r.code(), r.message(), r.details());
         }
         PreTradeChecks.Sized sized = (PreTradeChecks.Sized) verdict;
+        return artifacts.check(keyed, keyed.reduceOnlyOrDefault() || flatten)
+                .onFailure(RejectException.class).invoke(e -> metrics.order("REJECTED", ((RejectException) e).code().name()))
+                .chain(() -> admit(keyed, sized, apiKeyPrefix, provenance, flatten, now));
+    }
+
+    /** The one Redis decision (unless a recent TRIPPED sighting refuses at once), then persistence. */
+    private Uni<PlacedOrder> admit(OrderRequest keyed, PreTradeChecks.Sized sized, String apiKeyPrefix, String provenance,
+                                   boolean flatten, Instant now) {
         if (!flatten && recentTrip.refuse()) { // a refusal needs no Redis round trip (ADR 0031)
             return reject(RejectCode.CIRCUIT_BREAKER_TRIPPED, "circuit breaker is TRIPPED", recentTrip.lastTrip());
         }

@@ -36,6 +36,7 @@ class AdmissionTest {
     @Inject ControlStateService controlState;
     @Inject Clock clock;
     @Inject RecentTrip recentTrip;
+    @Inject io.vertx.mutiny.sqlclient.Pool pool;
     private String key;
 
     @BeforeEach
@@ -140,7 +141,8 @@ class AdmissionTest {
         submit(Map.of("symbol", "AAPL", "side", "buy", "qty", "1", "type", "market", "strategy_id", "s1"))
                 .then().statusCode(412).body("code", equalTo("LOW_CONFIDENCE"));
         submit(Map.of("symbol", "AAPL", "side", "buy", "qty", "1", "type", "market", "strategy_id", "s1",
-                "confidence", "0.9")).then().statusCode(201);
+                "confidence", "0.9", "artifact_id", io.tripwire.gateway.support.TestArtifacts.approved(pool, "s1")))
+                .then().statusCode(201);
     }
 
     @Test

@@ -37,6 +37,7 @@ class TradingGateTest {
     }
 
     @Inject GatewayTestSupport support;
+    @Inject io.vertx.mutiny.sqlclient.Pool pool;
     String admin;
 
     @BeforeEach
@@ -121,6 +122,6 @@ class TradingGateTest {
 
     private Response strategyOrder(String strategy) {
         return Orders.submit(admin, Map.of("symbol", "MSFT", "side", "buy", "qty", 1, "type", "market",
-                "strategy_id", strategy, "confidence", 0.9));
+                "strategy_id", strategy, "confidence", 0.9, "artifact_id", io.tripwire.gateway.support.TestArtifacts.approved(pool, strategy)));
     }
 }

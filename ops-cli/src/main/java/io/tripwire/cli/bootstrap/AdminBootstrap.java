@@ -32,6 +32,11 @@ public class AdminBootstrap {
 
     static final String ADMIN_USERNAME = "admin";
     static final String KEY_NAME = "bootstrap-admin";
+    /** The signal service's own key (orders it sends, its data-staleness trips), next to the admin key file. */
+    static final String SIGNAL_KEY_NAME = "signal-service";
+    static final String SIGNAL_KEY_FILE = "signal-service.key";
+    static final java.util.Set<ApiKeyScope> SIGNAL_SCOPES = EnumSet.of(ApiKeyScope.ORDERS_WRITE, ApiKeyScope.ORDERS_READ,
+            ApiKeyScope.BREAKER_TRIP);
     static final Duration KEY_LIFETIME = Duration.ofDays(30);
     static final String ACTOR = "ops-cli:bootstrap";
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
@@ -50,7 +55,9 @@ public class AdminBootstrap {
     }
 
     public BootstrapReport run(Path keyFile, Path passwordFile) throws IOException {
-        return new BootstrapReport(ensureOperator(passwordFile), ensureKey(keyFile));
+        Path signalKeyFile = keyFile.toAbsolutePath().resolveSibling(SIGNAL_KEY_FILE);
+        return new BootstrapReport(ensureOperator(passwordFile), ensureKey(keyFile, KEY_NAME, EnumSet.allOf(ApiKeyScope.class)),
+                ensureKey(signalKeyFile, SIGNAL_KEY_NAME, SIGNAL_SCOPES));
     }
 
     private OperatorOutcome ensureOperator(Path passwordFile) throws IOException {
@@ -66,15 +73,18 @@ public class AdminBootstrap {
         return new OperatorOutcome(true, ADMIN_USERNAME, 0, passwordFile);
     }
 
-    private KeyOutcome ensureKey(Path keyFile) throws IOException {
+    private KeyOutcome ensureKey(Path keyFile, String name, java.util.Set<ApiKeyScope> scopes) throws IOException {
         Optional<String> stored = SecretFiles.read(keyFile);
         Optional<ApiKeyToken> token = stored.flatMap(ApiKeyToken::parse);
         ApiKeyRecord record = token.map(t -> repository.find(t.prefix()).await().atMost(DB_TIMEOUT)).orElse(null);
         String problem = problem(stored.isPresent(), token.orElse(null), record);
+        if (problem == null && !record.scopes().equals(scopes.stream().map(ApiKeyScope::value).collect(java.util.stream.Collectors.toSet()))) {
+            problem = "stored key has other scopes";
+        }
         if (problem == null) {
             return new KeyOutcome(null, token.get().toString(), record.expiresAt(), keyFile);
         }
-        IssuedKey issued = keys.issue(KEY_NAME, EnumSet.allOf(ApiKeyScope.class), KEY_LIFETIME, ACTOR)
+        IssuedKey issued = keys.issue(name, scopes, KEY_LIFETIME, ACTOR)
                 .await().atMost(DB_TIMEOUT);
         SecretFiles.write(keyFile, issued.token().reveal());
         return new KeyOutcome(problem, issued.token().toString(), issued.record().expiresAt(), keyFile);

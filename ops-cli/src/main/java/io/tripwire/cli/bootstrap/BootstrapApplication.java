@@ -49,6 +49,13 @@ public class BootstrapApplication implements QuarkusApplication {
             out.printf("api key:  %s holds valid key %s (expires %s); nothing changed%n",
                     key.keyFile(), key.displayKey(), seconds(key.expiresAt()));
         }
+        BootstrapReport.KeyOutcome signal = report.signalKey();
+        if (signal.issued()) {
+            out.printf("signal key: issued %s (orders:write, orders:read, breaker:trip) because %s; written to %s (mode 600)%n",
+                    signal.displayKey(), signal.issuedBecause(), signal.keyFile());
+        } else {
+            out.printf("signal key: %s holds valid key %s; nothing changed%n", signal.keyFile(), signal.displayKey());
+        }
         out.printf("use it:   curl -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/whoami%n", key.keyFile(), gatewayUrl);
         out.printf("          scripts/tripwire whoami --key-file %s%n", key.keyFile());
         out.printf("bootstrap: %s%n", report.unchanged() ? "nothing to do" : "done");

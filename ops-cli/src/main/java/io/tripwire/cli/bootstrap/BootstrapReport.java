@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** What one bootstrap run found and did. */
-public record BootstrapReport(OperatorOutcome operator, KeyOutcome key) {
+public record BootstrapReport(OperatorOutcome operator, KeyOutcome key, KeyOutcome signalKey) {
 
     /** {@code created} false: operators existed already, nothing was touched. */
     public record OperatorOutcome(boolean created, String username, long existing, Path passwordFile) {
@@ -23,6 +23,6 @@ public record BootstrapReport(OperatorOutcome operator, KeyOutcome key) {
 
     /** True when the run changed nothing (the idempotent second run). */
     public boolean unchanged() {
-        return !operator.created() && !key.issued();
+        return !operator.created() && !key.issued() && !signalKey.issued();
     }
 }

@@ -48,6 +48,7 @@ public class BarConsumer {
     private final FeatureStore store;
     private final ConsensusService consensus;
     private final SignalRecorder recorder;
+    private final io.tripwire.signal.trade.SignalTrader trader;
     private final SignalConfig.Features config;
     private final String stream;
     private final String consumer;
@@ -56,11 +57,12 @@ public class BarConsumer {
     private volatile boolean rebuilt;
 
     public BarConsumer(ReactiveRedisDataSource redis, FeatureStore store, ConsensusService consensus, SignalRecorder recorder,
-                       SignalConfig config, RedisKeys keys, InstanceId instance, MeterRegistry registry) {
+                       io.tripwire.signal.trade.SignalTrader trader, SignalConfig config, RedisKeys keys, InstanceId instance, MeterRegistry registry) {
         this.streams = redis.stream(String.class);
         this.store = store;
         this.consensus = consensus;
         this.recorder = recorder;
+        this.trader = trader;
         this.config = config.features();
         this.stream = keys.marketDataBars();
         this.consumer = instance.value();
@@ -185,11 +187,15 @@ public class BarConsumer {
                     latency.record(System.nanoTime() - readAt, TimeUnit.NANOSECONDS);
                     consensus.count("bar", decision.outcome());
                 })
+                .map(ignored -> true)
                 .onFailure().recoverWithUni(e -> {
                     Log.errorf("decision on %s bar %s not recorded: %s", bar.symbol(), bar.streamId(), e.getMessage());
                     consensus.count("bar", "unrecorded");
-                    return Uni.createFrom().voidItem();
-                });
+                    return Uni.createFrom().item(false);
+                })
+                // an unrecorded decision makes no order: every order has its signal row
+                .chain(recorded -> recorded ? trader.act(model, bar, features, decision).replaceWithVoid()
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> ensureGroup() {

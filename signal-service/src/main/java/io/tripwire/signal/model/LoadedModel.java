@@ -9,11 +9,13 @@ import java.util.Map;
  * {@code prob_long = 1 / (1 + e^-(bias + Σ weight_f × feature_f))}, {@code prob_short = 1 - prob_long}.
  */
 public record LoadedModel(long artifact, String artifactId, String strategyName, ArtifactState state,
-                          Map<String, Double> weights, double bias, List<String> symbols) {
+                          Map<String, Double> weights, double bias, List<String> symbols,
+                          io.tripwire.signal.trade.Sizing sizing) {
 
     public LoadedModel {
         weights = Map.copyOf(weights);
         symbols = List.copyOf(symbols);
+        sizing = sizing == null ? io.tripwire.signal.trade.Sizing.NONE : sizing;
     }
 
     /** Every weighted feature must be present (the caller checks); returns prob_long. */

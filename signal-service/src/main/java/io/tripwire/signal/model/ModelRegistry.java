@@ -110,6 +110,11 @@ public class ModelRegistry {
         return models == null || models.isEmpty() ? Optional.empty() : Optional.of(models.get(0));
     }
 
+    /** Every symbol a loaded model trades. */
+    public java.util.Set<String> symbols() {
+        return bySymbol.keySet();
+    }
+
     public boolean ready() {
         return ready;
     }
@@ -153,7 +158,7 @@ public class ModelRegistry {
         }
         if (problem == null) {
             return Optional.of(new LoadedModel(a.id(), a.artifactId(), a.strategyName(), a.state(), payload.weights(), payload.bias(),
-                    payload.symbols()));
+                    payload.symbols(), io.tripwire.signal.trade.Sizing.read(a.payload().get("sizing"))));
         }
         String once = a.artifactId() + "|" + a.hash();
         if (alerted.add(once)) {
