@@ -80,6 +80,16 @@ class ConsoleLoginTest extends ConsoleTestBase {
     }
 
     @Test
+    void formPostsWithoutSessionGoToLoginWhateverTheirBody() {
+        for (String path : new String[] {"/console/admin/config/preview", "/console/admin/config/apply", "/console/breaker/trip",
+                "/console/kill-switch/activate", "/console/no-such-page"}) {
+            Response json = given().redirects().follow(false).contentType("application/json").body("{}").post(path);
+            assertThat(json.statusCode()).as(path).isEqualTo(303);
+            assertThat(json.getHeader("Location")).as(path).endsWith("/console/login");
+        }
+    }
+
+    @Test
     void idleSessionExpires() {
         ConsoleBrowser browser = ConsoleBrowser.login("viewer1", PASSWORD);
         clock.advance(Duration.ofMinutes(20));
