@@ -17,6 +17,9 @@ if [[ "${CHAOS_STACK:-own}" == own ]]; then
     export PG_URL="postgresql://127.0.0.1:$CHAOS_PG_PORT/$PG_DB" PG_JDBC_URL="jdbc:postgresql://127.0.0.1:$CHAOS_PG_PORT/$PG_DB"
     # A short quiet period so the breaker scenario can end OPEN again within the run.
     export GATEWAY_BREAKER_QUIET_PERIOD="${GATEWAY_BREAKER_QUIET_PERIOD:-3s}"
+    # The reconciler concludes on an order the venue does not show only after its grace period (60 s by default);
+    # 5 s lets the kill scenarios see the conclusion within the run.
+    export RECONCILER_GRACE_PERIOD="${RECONCILER_GRACE_PERIOD:-5s}"
 fi
 # CHAOS_STACK=running: the scenarios only, against the stack of the caller's RUN_DIR / PORT_OFFSET / REDIS_URL /
 # PG_DB (the smoke test runs the fast ones so on every make test); a Redis loss is then a FLUSHDB of its own index.
@@ -210,10 +213,18 @@ books_agree() {  # books_agree NAME: prints the figures; returns 1 on any break 
     echo "$(wc -l <"$RUN_DIR/$1.201") admitted; 201 without a row: $no_row; venue orders unknown to the database: $orphans; at the venue twice: $dup; sent but not at the venue: $missing_at_venue; NEW/SUBMITTED/UNKNOWN after reconciliation: $stuck"
     (( no_row == 0 && orphans == 0 && dup == 0 && missing_at_venue == 0 && stuck == 0 ))
 }
-reconcile_now() {  # a run after the restart, then up to 30 s for the UNKNOWN orders it resolves
-    local deadline=$((SECONDS + 30))
-    until [[ "$(curl -s -m 20 -X POST -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" \
-        "$(url_of reconciler)/api/v1/reconciliation/run" | jq -r .state 2>/dev/null)" == READY ]] || ((SECONDS >= deadline)); do
+reconcile_once() {  # one reconciliation run; true when it ended READY
+    [[ "$(curl -s -m 20 -X POST -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" \
+        "$(url_of reconciler)/api/v1/reconciliation/run" | jq -r .state 2>/dev/null)" == READY ]]
+}
+stuck_orders() {  # stuck_orders NAME: orders of that load still NEW/SUBMITTED/UNKNOWN
+    local prefix; prefix="$(head -1 "$RUN_DIR/load-$1.jsonl" | jq -r '.coid | sub("-[0-9]+-[0-9]+$"; "")')"
+    sql "SELECT count(*) FROM orders WHERE client_order_id LIKE '$prefix-%' AND status IN ('NEW', 'SUBMITTED', 'UNKNOWN')"
+}
+reconcile_now() {  # reconcile_now NAME: runs until READY with nothing of the load left in doubt (the grace period
+    # must pass before an order the venue does not show is concluded), for at most 45 s
+    local deadline=$((SECONDS + 45))
+    until { reconcile_once && [[ "$(stuck_orders "$1")" == 0 ]]; } || ((SECONDS >= deadline)); do
         sleep 2
     done
 }
@@ -223,7 +234,7 @@ kill_mid_load() {  # kill_mid_load SERVICE
     load "$name" 40; sleep 4
     restart_after_kill "$1"
     sleep 3; stop_load
-    reconcile_now; sleep 3
+    reconcile_now "$name"
     figures="$(books_agree "$name")" || ok=1
     verdict "kill -9 of $1 mid-load, restart: database == venue, no duplicate venue order, no 201 without a row, none left NEW/SUBMITTED/UNKNOWN" \
         "$figures; $1 ready again: $(is_ready "$1" && echo yes || echo no)" "$ok"

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * Background repair of a store that missed a safety-increasing change: retried every
@@ -80,6 +81,24 @@ public class ControlStateRepairs {
                 return change.action() + " on " + change.key().logicalName() + " not yet in PostgreSQL (" + cause.getMessage() + ")";
             }
         }, Store.POSTGRES, change.key().logicalName());
+    }
+
+    /**
+     * Retries a secondary PostgreSQL record of a change already in force (e.g. a breaker event row) that could not be
+     * written, until it lands; {@code write} must build a fresh write on each call. In memory only: if this process
+     * dies first the record is lost, the change itself is not (it is in {@code control_events}).
+     */
+    public void scheduleRecord(String what, Supplier<Uni<Void>> write) {
+        pending.add(new Repair() {
+            public Uni<Boolean> attempt() {
+                return write.get().map(ignored -> true);
+            }
+
+            public String describe() {
+                return what + " not yet in PostgreSQL";
+            }
+        });
+        Log.warnf("PostgreSQL missed %s; retrying in background", what);
     }
 
     @Scheduled(every = "${tripwire.control-state.repair-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

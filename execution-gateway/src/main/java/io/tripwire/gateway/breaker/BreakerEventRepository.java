@@ -21,9 +21,12 @@ import java.util.Map;
 @ApplicationScoped
 public class BreakerEventRepository {
 
+    // Idempotent on (event, actor, created_at): a retry after a write whose commit was not seen adds no second row.
     private static final String INSERT = """
             INSERT INTO circuit_breaker_events (event, reason, details, threshold_value, actual_value, actor, created_at)
-            VALUES ($1, $2, $3::text::jsonb, $4, $5, $6, $7)""";
+            SELECT $1, $2, $3::text::jsonb, $4, $5, $6, $7
+            WHERE NOT EXISTS (SELECT 1 FROM circuit_breaker_events
+                              WHERE event = $1 AND actor IS NOT DISTINCT FROM $6 AND created_at = $7)""";
     private static final String NEWEST = """
             SELECT event, reason, details::text AS details, threshold_value, actual_value, actor, created_at
             FROM circuit_breaker_events ORDER BY created_at DESC, id DESC LIMIT $1""";

@@ -47,11 +47,14 @@ public class BreakerResets {
     private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final Clock clock;
 
+    private final BreakerRecords records;
+
     public BreakerResets(ControlStateReader reader, ControlStateService controlState, ResetRateLimit rateLimit,
                          BreakerEventRepository events, BreakerHistory history, BreakerMetrics metrics,
                          AlertPublisher alerts, Event<BreakerWasReset> resets, GatewayConfig config, Clock clock,
-                         io.tripwire.gateway.riskconfig.LiveLimits limits) {
+                         io.tripwire.gateway.riskconfig.LiveLimits limits, BreakerRecords records) {
         this.limits = limits;
+        this.records = records;
         this.reader = reader;
         this.controlState = controlState;
         this.rateLimit = rateLimit;
@@ -115,8 +118,8 @@ public class BreakerResets {
         resets.fire(new BreakerWasReset(actor, at));
         Log.warnf("Circuit breaker RESET by %s (QUIET_PERIOD until %s): %s", actor, quietUntil, reason);
         Map<String, Object> details = Map.of("reset_by", actor, "quiet_until", quietUntil.toString());
-        return BreakerTrips.bestEffort(events.reset(reason, actor, quietUntil, at), "circuit_breaker_events row")
-                .chain(() -> BreakerTrips.bestEffort(history.markReset(at, actor, reason), "history reset"))
+        return records.durable(() -> events.reset(reason, actor, quietUntil, at), "circuit_breaker_events row")
+                .chain(() -> BreakerRecords.bestEffort(history.markReset(at, actor, reason), "history reset"))
                 .chain(() -> Multi.createFrom().iterable(AlertKeys.BREAKER_TRIPS)
                         .onItem().transformToUniAndConcatenate(key -> alerts.publish(new Alert(Severity.CRITICAL,
                                 "execution-gateway", "Circuit breaker reset by " + actor + ": " + reason, details, key, true, at)))

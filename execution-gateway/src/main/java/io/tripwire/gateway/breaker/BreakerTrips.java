@@ -35,11 +35,12 @@ public class BreakerTrips {
     private final AlertPublisher alerts;
     private final GatewayConfig.Breaker config;
     private final RecentTrip recentTrip;
+    private final BreakerRecords records;
     private final Clock clock;
 
     public BreakerTrips(ControlStateService controlState, BreakerEventRepository events, BreakerHistory history,
                         BreakerMetrics metrics, AlertPublisher alerts, GatewayConfig config, RecentTrip recentTrip,
-                        Clock clock) {
+                        BreakerRecords records, Clock clock) {
         this.controlState = controlState;
         this.events = events;
         this.history = history;
@@ -47,6 +48,7 @@ public class BreakerTrips {
         this.alerts = alerts;
         this.config = config.breaker();
         this.recentTrip = recentTrip;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -77,15 +79,9 @@ public class BreakerTrips {
         Alert alert = new Alert(Severity.CRITICAL, "execution-gateway",
                 "Circuit breaker TRIPPED: " + command.reason() + " - " + command.message(), command.details(),
                 ALERT_KEY, false, at);
-        return bestEffort(events.trip(command, at), "circuit_breaker_events row")
-                .chain(() -> bestEffort(history.add(BreakerHistoryEntry.tripped(command, at)), "history entry"))
+        return records.durable(() -> events.trip(command, at), "circuit_breaker_events row")
+                .chain(() -> BreakerRecords.bestEffort(history.add(BreakerHistoryEntry.tripped(command, at)), "history entry"))
                 .chain(() -> alerts.publish(alert).replaceWithVoid());
-    }
-
-    static Uni<Void> bestEffort(Uni<Void> write, String what) {
-        // The trip itself is in force and audited (control_events, audit_log); these are its secondary records.
-        return write.onFailure().invoke(e -> Log.errorf("Breaker %s not written: %s", what, e.getMessage()))
-                .onFailure().recoverWithNull();
     }
 
     private static <T> Uni<T> invalid(String field, String message) {

@@ -112,6 +112,22 @@ class StoreOutageTest {
 
         StoreProxiesResource.postgres().restore();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "true".equals(postgresKillSwitchActive()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "1".equals(query(
+                "SELECT count(*) FROM kill_switch_events WHERE event = 'ACTIVATE' AND reason = 'halt while the database is down'")));
+    }
+
+    @Test
+    void aTripWithPostgresUnreachableHaltsAtOnceAndItsEventRowIsInPostgresOnceItIsBack() {
+        cut(StoreProxiesResource.postgres());
+
+        as(admin).body(Map.of("reason", "tripped during the database outage", "acknowledged", true))
+                .post("/api/v1/circuit-breaker/trip").then().statusCode(200).body("confirmed", contains("REDIS"));
+        Orders.market(admin, "AAPL", "BUY", "1").then().statusCode(423).body("code", equalTo("CIRCUIT_BREAKER_TRIPPED"));
+
+        StoreProxiesResource.postgres().restore();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "1".equals(query(
+                "SELECT count(*) FROM circuit_breaker_events WHERE event = 'TRIP' AND details::text LIKE '%during the database outage%'")));
+        assertThat(postgresBreaker()).isEqualTo("TRIPPED");
     }
 
     @Test
