@@ -11,21 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.tripwire.controlplane.auth.ApiKeyToken;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The gateway commands, in-process, against a WireMock stub of the gateway: what they send and print. */
-class GatewayCommandsTest {
-
+class GatewayCommandsTest extends StubbedServiceTest {
     static final String TRIP_ANSWER = """
             {"changed": true, "confirmed": ["redis", "postgresql"],
              "breaker": {"state": "TRIPPED", "trip_reason": "MANUAL"}}""";
@@ -36,35 +27,9 @@ class GatewayCommandsTest {
             {"principal": "key:abcd1234:bootstrap-admin", "scopes": ["keys:admin", "orders:read"],
              "service": "execution-gateway", "instance": "host-42"}""";
 
-    private static WireMockServer gateway;
-
-    @TempDir
-    Path dir;
-    private String keyFile;
-    private String token;
-
-    @BeforeAll
-    static void start() {
-        gateway = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        gateway.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.stop();
-    }
-
-    @BeforeEach
-    void storeKey() throws Exception {
-        gateway.resetAll();
-        token = ApiKeyToken.generate().reveal();
-        keyFile = dir.resolve("admin.key").toString();
-        SecretFiles.write(Path.of(keyFile), token);
-    }
-
     @Test
     void whoamiPrintsPrincipalScopesAndInstance() {
-        gateway.stubFor(get("/api/v1/whoami").withHeader("Authorization", equalTo("Bearer " + token))
+        stub.stubFor(get("/api/v1/whoami").withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson(WHOAMI_ANSWER)));
 
         CliRun run = run("whoami");
@@ -72,17 +37,17 @@ class GatewayCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("principal: key:abcd1234:bootstrap-admin")
                 .contains("scopes:    keys:admin orders:read")
-                .contains("execution-gateway (instance host-42) at " + url());
+                .contains("execution-gateway (instance host-42) at " + stubUrl());
     }
 
     @Test
     void breakerTripSendsTheReasonAcknowledgedAndPrintsTheNewState() {
-        gateway.stubFor(post("/api/v1/circuit-breaker/trip").willReturn(okJson(TRIP_ANSWER)));
+        stub.stubFor(post("/api/v1/circuit-breaker/trip").willReturn(okJson(TRIP_ANSWER)));
 
         CliRun run = run("breaker", "trip", "--reason", "venue is sending garbage fills");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        gateway.verify(1, postRequestedFor(urlEqualTo("/api/v1/circuit-breaker/trip"))
+        stub.verify(1, postRequestedFor(urlEqualTo("/api/v1/circuit-breaker/trip"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withRequestBody(equalToJson("{\"reason\":\"venue is sending garbage fills\",\"acknowledged\":true}")));
         assertThat(run.out()).contains("circuit breaker TRIPPED - MANUAL (changed; confirmed by redis, postgresql)");
@@ -90,26 +55,26 @@ class GatewayCommandsTest {
 
     @Test
     void breakerResetWithYesAcknowledges() {
-        gateway.stubFor(post("/api/v1/circuit-breaker/reset").willReturn(okJson("""
+        stub.stubFor(post("/api/v1/circuit-breaker/reset").willReturn(okJson("""
                 {"changed": true, "confirmed": ["redis", "postgresql"],
                  "breaker": {"state": "QUIET_PERIOD", "quiet_until": "2026-11-21T10:01:00Z"}}""")));
 
         CliRun run = run("breaker", "reset", "--reason", "fills verified against the venue", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        gateway.verify(postRequestedFor(urlEqualTo("/api/v1/circuit-breaker/reset")).withRequestBody(
+        stub.verify(postRequestedFor(urlEqualTo("/api/v1/circuit-breaker/reset")).withRequestBody(
                 equalToJson("{\"reason\":\"fills verified against the venue\",\"acknowledged\":true}")));
         assertThat(run.out()).contains("QUIET_PERIOD, reduce-only until 2026-11-21T10:01:00Z");
     }
 
     @Test
     void killSwitchActivateSendsModeAndReason() {
-        gateway.stubFor(post("/api/v1/kill-switch").willReturn(okJson(KILL_ANSWER)));
+        stub.stubFor(post("/api/v1/kill-switch").willReturn(okJson(KILL_ANSWER)));
 
         CliRun run = run("kill-switch", "activate", "--mode", "HALT_ONLY", "--reason", "API key compromise");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        gateway.verify(postRequestedFor(urlEqualTo("/api/v1/kill-switch"))
+        stub.verify(postRequestedFor(urlEqualTo("/api/v1/kill-switch"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withRequestBody(equalToJson("{\"mode\":\"HALT_ONLY\",\"reason\":\"API key compromise\"}")));
         assertThat(run.out()).contains("kill switch ACTIVE HALT_ONLY (changed; confirmed by redis)")
@@ -118,20 +83,20 @@ class GatewayCommandsTest {
 
     @Test
     void killSwitchDeactivateSendsTheReasonAsQueryParameter() {
-        gateway.stubFor(delete(urlPathEqualTo("/api/v1/kill-switch")).willReturn(okJson("""
+        stub.stubFor(delete(urlPathEqualTo("/api/v1/kill-switch")).willReturn(okJson("""
                 {"changed": true, "confirmed": ["redis", "postgresql"], "kill_switch": {"active": false}}""")));
 
         CliRun run = run("kill-switch", "deactivate", "--reason", "incident closed & keys rotated");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        gateway.verify(deleteRequestedFor(urlPathEqualTo("/api/v1/kill-switch"))
+        stub.verify(deleteRequestedFor(urlPathEqualTo("/api/v1/kill-switch"))
                 .withQueryParam("reason", equalTo("incident closed & keys rotated")));
         assertThat(run.out()).contains("kill switch inactive (changed");
     }
 
     @Test
     void statusPrintsTheGatewaysTableAsIs() {
-        gateway.stubFor(get("/api/v1/status").willReturn(aResponse().withStatus(200)
+        stub.stubFor(get("/api/v1/status").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain").withBody("BREAKER  OPEN\nKILL     inactive\n")));
 
         CliRun run = run("status");
@@ -141,16 +106,7 @@ class GatewayCommandsTest {
     }
 
     private CliRun run(String... command) {
-        String[] args = new String[command.length + 4];
-        System.arraycopy(command, 0, args, 0, command.length);
-        args[command.length] = "--gateway-url";
-        args[command.length + 1] = url();
-        args[command.length + 2] = "--key-file";
-        args[command.length + 3] = keyFile;
-        return CliRun.of(args);
+        return runWith("--gateway-url", command);
     }
 
-    private static String url() {
-        return "http://127.0.0.1:" + gateway.port();
-    }
 }

@@ -9,56 +9,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.tripwire.controlplane.auth.ApiKeyToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tripwire keys ...} against a WireMock stub of the web console's key-admin API. */
-class KeysCommandsTest {
-
+class KeysCommandsTest extends StubbedServiceTest {
     private static final String KEYS = "/api/v1/admin/keys";
-    private static WireMockServer console;
-
-    @TempDir
-    Path dir;
-    private String keyFile;
-    private String token;
-
-    @BeforeAll
-    static void start() {
-        console = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        console.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        console.stop();
-    }
-
-    @BeforeEach
-    void storeKey() throws Exception {
-        console.resetAll();
-        token = ApiKeyToken.generate().reveal();
-        keyFile = dir.resolve("admin.key").toString();
-        SecretFiles.write(Path.of(keyFile), token);
-    }
 
     @Test
     void listPrintsATableWithTheStateOfEveryKey() {
         String future = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         String past = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-        console.stubFor(get(KEYS).willReturn(okJson("[" + key("aaaa1111", "desk-alice", future, null, null) + ","
+        stub.stubFor(get(KEYS).willReturn(okJson("[" + key("aaaa1111", "desk-alice", future, null, null) + ","
                 + key("bbbb2222", "desk-alice", future, null, "aaaa1111") + ","
                 + key("cccc3333", "strategy-x", past, null, null) + ","
                 + key("dddd4444", "strategy-y", future, "\"" + past + "\"", null) + "]")));
@@ -72,7 +39,7 @@ class KeysCommandsTest {
                 .containsPattern("cccc3333 +strategy-x +expired")
                 .containsPattern("dddd4444 +strategy-y +revoked")
                 .contains("4 key(s)");
-        console.verify(getRequestedFor(urlEqualTo(KEYS)).withHeader("Authorization", equalTo("Bearer " + token)));
+        stub.verify(getRequestedFor(urlEqualTo(KEYS)).withHeader("Authorization", equalTo("Bearer " + token)));
 
         KeysRun live = keys("list", "--live");
         assertThat(live.cli().out()).contains("aaaa1111").contains("bbbb2222").doesNotContain("cccc3333")
@@ -81,13 +48,13 @@ class KeysCommandsTest {
 
     @Test
     void createSendsNameScopesAndTtlAndShowsTheSecretOnce() {
-        console.stubFor(post(KEYS).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        stub.stubFor(post(KEYS).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(issued("twk_eeee5555_s3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr", "eeee5555", "strategy-z"))));
 
         KeysRun run = keys("create", "--name", "strategy-z", "--scope", "orders:read,orders:write", "--ttl-days", "30");
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
-        console.verify(postRequestedFor(urlEqualTo(KEYS)).withRequestBody(equalToJson(
+        stub.verify(postRequestedFor(urlEqualTo(KEYS)).withRequestBody(equalToJson(
                 "{\"name\":\"strategy-z\",\"scopes\":[\"orders:read\",\"orders:write\"],\"ttlDays\":30}")));
         assertThat(run.cli().out()).contains("key eeee5555 'strategy-z'").contains("shown only this once")
                 .containsOnlyOnce("twk_eeee5555_s3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr");
@@ -95,7 +62,7 @@ class KeysCommandsTest {
 
     @Test
     void createWithOutWritesTheSecretToAnOwnerOnlyFileAndNotToTheTerminal() throws Exception {
-        console.stubFor(post(KEYS).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        stub.stubFor(post(KEYS).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(issued("twk_ffff6666_topSecretTopSecretTopSecretTopSecretTopSe", "ffff6666", "svc-a"))));
         Path out = dir.resolve("svc-a.key");
 
@@ -109,50 +76,50 @@ class KeysCommandsTest {
 
     @Test
     void rotateNoGraceAsksForNoGraceAndSaysTheOldKeyIsRefusedNow() {
-        console.stubFor(post(KEYS + "/aaaa1111/rotate?grace=false").willReturn(aResponse().withStatus(201)
+        stub.stubFor(post(KEYS + "/aaaa1111/rotate?grace=false").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(rotated(true))));
 
         KeysRun run = keys("rotate", "aaaa1111", "--no-grace");
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
-        console.verify(1, postRequestedFor(urlEqualTo(KEYS + "/aaaa1111/rotate?grace=false")));
+        stub.verify(1, postRequestedFor(urlEqualTo(KEYS + "/aaaa1111/rotate?grace=false")));
         assertThat(run.cli().out()).contains("twk_bbbb2222_").contains("old key aaaa1111: revoked now (no grace)");
     }
 
     @Test
     void rotateWithGraceSaysUntilWhenTheOldKeyWorks() {
-        console.stubFor(post(KEYS + "/aaaa1111/rotate").willReturn(aResponse().withStatus(201)
+        stub.stubFor(post(KEYS + "/aaaa1111/rotate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(rotated(false))));
 
         KeysRun run = keys("rotate", "aaaa1111");
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
-        console.verify(1, postRequestedFor(urlEqualTo(KEYS + "/aaaa1111/rotate")));
+        stub.verify(1, postRequestedFor(urlEqualTo(KEYS + "/aaaa1111/rotate")));
         assertThat(run.cli().out()).contains("old key aaaa1111: keeps working until 2026-11-22T10:00:00Z");
     }
 
     @Test
     void revokeNamesTheKeysItAlsoRevoked() {
-        console.stubFor(post(KEYS + "/bbbb2222/revoke").willReturn(okJson(
+        stub.stubFor(post(KEYS + "/bbbb2222/revoke").willReturn(okJson(
                 "{\"prefix\":\"bbbb2222\",\"revoked\":true,\"revokedPrefixes\":[\"bbbb2222\",\"aaaa1111\"]}")));
 
         KeysRun run = keys("revoke", "bbbb2222", "--reason", "pasted into a public channel");
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
-        console.verify(postRequestedFor(urlEqualTo(KEYS + "/bbbb2222/revoke"))
+        stub.verify(postRequestedFor(urlEqualTo(KEYS + "/bbbb2222/revoke"))
                 .withRequestBody(equalToJson("{\"reason\":\"pasted into a public channel\"}")));
         assertThat(run.cli().out()).contains("revoked bbbb2222").contains("revoked aaaa1111 too");
     }
 
     @Test
     void revokeAllOfSendsTheNameAndListsEveryRevokedKey() {
-        console.stubFor(post(KEYS + "/revoke-all").willReturn(okJson(
+        stub.stubFor(post(KEYS + "/revoke-all").willReturn(okJson(
                 "{\"name\":\"desk-alice\",\"revokedPrefixes\":[\"aaaa1111\",\"bbbb2222\"]}")));
 
         KeysRun run = keys("revoke", "--all-of", "desk-alice", "--reason", "laptop stolen at the airport");
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
-        console.verify(postRequestedFor(urlEqualTo(KEYS + "/revoke-all"))
+        stub.verify(postRequestedFor(urlEqualTo(KEYS + "/revoke-all"))
                 .withRequestBody(equalToJson("{\"name\":\"desk-alice\",\"reason\":\"laptop stolen at the airport\"}")));
         assertThat(run.cli().out()).contains("revoked every live key named 'desk-alice': aaaa1111, bbbb2222 (2)");
     }
@@ -162,7 +129,7 @@ class KeysCommandsTest {
         assertThat(keys("revoke", "--reason", "neither of the two").cli().exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(keys("revoke", "aaaa1111", "--all-of", "x", "--reason", "both of the two").cli().exitCode())
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(console.getAllServeEvents()).isEmpty();
+        assertThat(stub.getAllServeEvents()).isEmpty();
     }
 
     @Test
@@ -171,12 +138,12 @@ class KeysCommandsTest {
 
         assertThat(run.cli().exitCode()).isEqualTo(ExitCodes.USAGE);
         CliErrorsTest.assertOneLine(run.cli());
-        assertThat(console.getAllServeEvents()).isEmpty();
+        assertThat(stub.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void aRefusalShowsTheConsolesRejectCodeAndMessage() {
-        console.stubFor(post(KEYS + "/revoke-all").willReturn(aResponse().withStatus(404)
+        stub.stubFor(post(KEYS + "/revoke-all").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":\"NOT_FOUND\",\"message\":\"no live key named desk-alcie\",\"details\":{}}")));
 
@@ -201,14 +168,10 @@ class KeysCommandsTest {
     }
 
     private KeysRun keys(String... command) {
-        String[] args = new String[command.length + 5];
+        String[] args = new String[command.length + 1];
         args[0] = "keys";
         System.arraycopy(command, 0, args, 1, command.length);
-        args[command.length + 1] = "--console-url";
-        args[command.length + 2] = "http://127.0.0.1:" + console.port();
-        args[command.length + 3] = "--key-file";
-        args[command.length + 4] = keyFile;
-        return new KeysRun(CliRun.of(args));
+        return new KeysRun(runWith("--console-url", args));
     }
 
     private static String key(String prefix, String name, String expires, String revoked, String replacedBy) {

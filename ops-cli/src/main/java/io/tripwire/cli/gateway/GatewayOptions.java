@@ -2,9 +2,9 @@ package io.tripwire.cli.gateway;
 
 import io.tripwire.cli.http.ApiClient;
 import io.tripwire.cli.http.Endpoint;
+import io.tripwire.cli.http.KeyOptions;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,16 +17,11 @@ public class GatewayOptions {
             description = "execution gateway base URL (default: $CLI_GATEWAY_URL or ${DEFAULT-VALUE})")
     URI gatewayUrl;
 
-    @Option(names = "--key-file", paramLabel = "FILE", defaultValue = "${env:CLI_KEY_FILE:-.run/admin.key}",
-            description = "file holding the API key (default: $CLI_KEY_FILE or ${DEFAULT-VALUE})")
-    Path keyFile;
-
-    @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "10",
-            description = "connect and read timeout (default: ${DEFAULT-VALUE})")
-    int timeoutSeconds;
+    @Mixin
+    KeyOptions key;
 
     public Endpoint endpoint() {
-        return new Endpoint("gateway", gatewayUrl, keyFile, Duration.ofSeconds(timeoutSeconds));
+        return key.endpoint("gateway", gatewayUrl);
     }
 
     public ApiClient client() {

@@ -1,10 +1,9 @@
 package io.tripwire.cli.keys;
 
 import io.tripwire.cli.http.ApiClient;
-import io.tripwire.cli.http.Endpoint;
+import io.tripwire.cli.http.KeyOptions;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,15 +16,10 @@ public class ConsoleOptions {
             description = "web console base URL (default: $CLI_CONSOLE_URL or ${DEFAULT-VALUE})")
     URI consoleUrl;
 
-    @Option(names = "--key-file", paramLabel = "FILE", defaultValue = "${env:CLI_KEY_FILE:-.run/admin.key}",
-            description = "file holding an API key with scope keys:admin (default: $CLI_KEY_FILE or ${DEFAULT-VALUE})")
-    Path keyFile;
-
-    @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "10",
-            description = "connect and read timeout (default: ${DEFAULT-VALUE})")
-    int timeoutSeconds;
+    @Mixin
+    KeyOptions key;
 
     public ApiClient client() {
-        return new ApiClient(new Endpoint("console", consoleUrl, keyFile, Duration.ofSeconds(timeoutSeconds)));
+        return new ApiClient(key.endpoint("console", consoleUrl));
     }
 }
