@@ -122,14 +122,19 @@ redis_loss() {  # redis_loss NAME DESCRIPTION ACTION...
     pg_state="$(sql "SELECT CASE event WHEN 'TRIP' THEN 'TRIPPED' ELSE 'OPEN' END FROM circuit_breaker_events ORDER BY id DESC LIMIT 1")"
     pg_state="${pg_state:-OPEN}"
     load "$name" 40; sleep 4
-    local t0 t1; t0="$(now_ms)"; "$@"
-    until control_keys_back; do sleep 0.05; (( $(now_ms) - t0 < 60000 )) || break; done
+    # LOSS_AT: set by the action right after the destructive command returned. missing_at: the start of the last
+    # check that still found a key missing; a 201 that started after the loss and ended before it was admitted
+    # while the control state was gone (the state is restored once, so it was gone all along).
+    local t0 t1 missing_at probe; "$@"; t0="$LOSS_AT"; missing_at="$t0"
+    while probe="$(now_ms)"; ! control_keys_back; do
+        missing_at="$probe"; sleep 0.05; (( probe - t0 < 60000 )) || break
+    done
     t1="$(now_ms)"
     local state; state="$(rc get circuit_breaker:state | jq -r .state 2>/dev/null || echo none)"
     sleep 2; stop_load
     local later; later="$(rc get circuit_breaker:state | jq -r '.state + " " + (.trip_reason // "")' 2>/dev/null || echo none)"
     local wrong
-    wrong="$(jq -s --argjson a "$t0" --argjson b "$t1" '[.[] | select(.start > $a and .end < $b and .status == 201)] | length' "$RUN_DIR/load-$name.jsonl")"
+    wrong="$(jq -s --argjson a "$t0" --argjson b "$missing_at" '[.[] | select(.start > $a and .end < $b and .status == 201)] | length' "$RUN_DIR/load-$name.jsonl")"
     verdict "$what: 0 orders admitted while the control state was gone; restored from PostgreSQL as it was (breaker $pg_state)" \
         "$wrong admitted in the gap; restored after $((t1 - t0)) ms as breaker $state (2 s later: $later)" \
         "$(( wrong == 0 && t1 - t0 < 60000 ? 0 : 1 ))"
@@ -140,9 +145,13 @@ redis_loss() {  # redis_loss NAME DESCRIPTION ACTION...
         sleep 61; api POST /api/v1/circuit-breaker/reset '{"reason":"chaos: reject storm of the outage itself","acknowledged":true}' >/dev/null
     fi
 }
-flushall() { if [[ "${CHAOS_STACK:-own}" == own ]]; then rc flushall >/dev/null; else rc flushdb >/dev/null; fi; }
+flushall() {
+    if [[ "${CHAOS_STACK:-own}" == own ]]; then rc flushall >/dev/null; else rc flushdb >/dev/null; fi
+    LOSS_AT="$(now_ms)"
+}
 restart_empty() {
     rc shutdown nosave >/dev/null 2>&1 || true
+    LOSS_AT="$(now_ms)"
     sleep 2
     start_redis
 }
@@ -211,7 +220,7 @@ books_agree() {  # books_agree NAME: prints the figures; returns 1 on any break 
         AND NOT EXISTS (SELECT 1 FROM paper_venue.paper_orders v WHERE v.client_order_id = o.client_order_id)")"
     stuck="$(sql "SELECT count(*) FROM orders WHERE client_order_id LIKE '$prefix-%' AND status IN ('NEW', 'SUBMITTED', 'UNKNOWN')")"
     echo "$(wc -l <"$RUN_DIR/$1.201") admitted; 201 without a row: $no_row; venue orders unknown to the database: $orphans; at the venue twice: $dup; sent but not at the venue: $missing_at_venue; NEW/SUBMITTED/UNKNOWN after reconciliation: $stuck"
-    (( no_row == 0 && orphans == 0 && dup == 0 && missing_at_venue == 0 && stuck == 0 ))
+    (( no_row == 0 && orphans == 0 && dup == 0 && missing_at_venue == 0 && stuck == 0 && $(wc -l <"$RUN_DIR/$1.201") > 0 ))
 }
 reconcile_once() {  # one reconciliation run; true when it ended READY
     [[ "$(curl -s -m 20 -X POST -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" \
@@ -229,7 +238,8 @@ reconcile_now() {  # reconcile_now NAME: runs until READY with nothing of the lo
     done
 }
 kill_mid_load() {  # kill_mid_load SERVICE
-    wait_open || true
+    # the venue's kill makes the gateway auto-trip on broker errors (as it should): reset, so each kill runs under load
+    wait_open || reset_breaker "before the kill of $1" || true
     local name="kill-$1" figures ok=0
     load "$name" 40; sleep 4
     restart_after_kill "$1"
@@ -284,8 +294,8 @@ scenario_malformed() {
 # 6. Auth sweep: no key, a bogus, an expired and a revoked key on every operation: only 401/403. No secret in logs.
 console_api() { curl -s -m 10 -X "$1" -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" -H 'Content-Type: application/json' \
     ${3:+-d "$3"} "$(url_of web-console)$2"; }
-new_key() {  # new_key NAME FILE: a key with the order scopes, its secret written to FILE; prints its prefix
-    console_api POST /api/v1/admin/keys "{\"name\":\"$1\",\"scopes\":[\"orders:read\",\"orders:write\"],\"ttlDays\":1}" \
+new_key() {  # new_key NAME FILE [SCOPES_JSON]: a key (default: the order scopes), its secret written to FILE; prints its prefix
+    console_api POST /api/v1/admin/keys "{\"name\":\"$1\",\"scopes\":${3:-[\"orders:read\",\"orders:write\"]},\"ttlDays\":1}" \
         | jq -r .key >"$2"
     cut -d_ -f2 "$2"
 }
@@ -296,19 +306,23 @@ scenario_auth() {
     revoked="$(new_key chaos-revoked "$RUN_DIR/revoked.key")"
     curl -s -o /dev/null -H "Authorization: Bearer $(<"$RUN_DIR/revoked.key")" "$(gw)/api/v1/whoami"  # in every cache first
     console_api POST "/api/v1/admin/keys/$revoked/revoke" '{"reason":"chaos: auth sweep revoked key"}' >/dev/null
+    # audit:read only: no operation of the services needs it, so this key must meet 403 nearly everywhere
+    new_key chaos-scopeless "$RUN_DIR/scopeless.key" '["audit:read"]' >/dev/null
     sleep 1.5   # revocation reaches every replica within 1 s
     out="$(python3 "$SCRIPTS/chaos/sweep.py" auth --ports "$(service_ports)" --admin-key-file "$RUN_DIR/admin.key" \
-        --key-file "expired key=$RUN_DIR/expired.key" --key-file "revoked key=$RUN_DIR/revoked.key")"
+        --key-file "expired key=$RUN_DIR/expired.key" --key-file "revoked key=$RUN_DIR/revoked.key" \
+        --scopeless-key-file "$RUN_DIR/scopeless.key")"
     echo "$out" >"$RUN_DIR/auth.json"
     verdict "auth sweep over $(jq -r .operations <<<"$out") operations x ($(jq -r '.keys | join(", ")' <<<"$out")): only 401/403 (console pages: to the login page)" \
-        "$(jq -r '"\(.bad_count) answered otherwise; statuses \(.statuses | tojson); open by design: \(.public | keys | join(", "))"' <<<"$out")" \
+        "$(jq -r '"\(.bad_count) answered otherwise; statuses \(.statuses | tojson); open by design: \(.public | keys | join(", ")); open to any valid key: \(.any_key | keys | join(", "))"' <<<"$out")" \
         "$(( $(jq -r .bad_count <<<"$out") == 0 ? 0 : 1 ))"
     jq -r '.bad[]' <<<"$out" | head -10 | sed 's/^/      /'
-    for secret in "$(<"$RUN_DIR/admin.key")" "$(<"$RUN_DIR/admin.password")" "$(<"$RUN_DIR/expired.key")" "$(<"$RUN_DIR/revoked.key")"; do
+    for secret in "$(<"$RUN_DIR/admin.key")" "$(<"$RUN_DIR/admin.password")" "$(<"$RUN_DIR/expired.key")" "$(<"$RUN_DIR/revoked.key")" \
+        "$(<"$RUN_DIR/scopeless.key")"; do
         grep -rqF -- "$secret" "$RUN_DIR/logs" "$RUN_DIR/run.out" && leaks=$((leaks + 1))
         [[ "$(sql "SELECT count(*) FROM audit_log WHERE audit_log::text LIKE '%' || \$\$$secret\$\$ || '%'")" == 0 ]] || leaks=$((leaks + 1))
     done
-    verdict "no secret (4 API keys and the admin password) in any service log, the run output or an audit row" \
+    verdict "no secret (5 API keys and the admin password) in any service log, the run output or an audit row" \
         "$leaks found in $(cat "$RUN_DIR"/logs/* | wc -l) log lines and $(sql "SELECT count(*) FROM audit_log") audit rows" \
         "$(( leaks == 0 ? 0 : 1 ))"
 }

@@ -73,11 +73,24 @@ def send(conn_box, host, port, method, path, ctype, body, key):
 PUBLIC = {"GET /inbox": "alert-router's inbox page is a static shell; its data (/api/v1/inbox) needs alerts:admin",
           "GET /console/login": "the console's login form", "POST /console/login": "the console's login (password)"}
 
+# Open to ANY valid key whatever its scopes (class-level @Authenticated, reads only), checked for the key without
+# the scope: (method, path prefix) -> why.
+ANY_KEY = {("GET", "/api/v1/whoami"): "who the caller is",
+           ("GET", "/health"): "seed 004's /health with the risk figures (read only)",
+           ("POST", "/api/ai/consensus"): "seed 001's consensus: a decision for the features sent, nothing stored",
+           ("GET", "/api/v1/artifacts"): "strategy artifacts, read only (changes need artifacts:approve)",
+           ("GET", "/api/v1/features/"): "a symbol's rolling features, read only",
+           ("GET", "/api/v1/admin/config"): "the risk limits in force, read only (changes need config:write)"}
+
+def any_key(method, path):
+    return next((why for (m, prefix), why in ANY_KEY.items() if m == method and path.startswith(prefix)), None)
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("mode", choices=["malformed", "auth"]); p.add_argument("--ports", required=True)
     p.add_argument("--admin-key-file", required=True); p.add_argument("--requests", type=int, default=10000)
     p.add_argument("--key-file", action="append", default=[], help="LABEL=FILE: more keys that must be refused")
+    p.add_argument("--scopeless-key-file", help="a valid key whose scope no operation needs: 403 except ANY_KEY operations")
     a = p.parse_args()
     admin = open(a.admin_key_file).read().strip()
     rnd = random.Random(20261207)
@@ -105,6 +118,8 @@ def main():
         keys = [("no key", None), ("bogus key", "twk_zzzzzzzz_" + "q" * 43)]
         for kf in a.key_file:
             label, path = kf.split("=", 1); keys.append((label, open(path).read().strip()))
+        if a.scopeless_key_file:
+            keys.append(("key without the scope", open(a.scopeless_key_file).read().strip()))
         ops = [(port, m, path) for port in ports for m, path, _ in operations(docs[port])]
         for port, m, path in ops:
             box = [http.client.HTTPConnection("127.0.0.1", port, timeout=15)]
@@ -113,9 +128,11 @@ def main():
                 statuses[str(s)] = statuses.get(str(s), 0) + 1
                 if (m + " " + path) in PUBLIC:
                     continue
+                if label == "key without the scope" and any_key(m, path):
+                    continue
                 if s not in (401, 403, "login"):
                     bad.append(f"{label}: {m} :{port}{path} -> {s}")
-        summary = {"operations": len(ops), "keys": [k for k, _ in keys], "public": PUBLIC, "requests": sent, "statuses": statuses,
+        summary = {"operations": len(ops), "keys": [k for k, _ in keys], "public": PUBLIC, "any_key": {f"{m} {p}": w for (m, p), w in ANY_KEY.items()}, "requests": sent, "statuses": statuses,
                    "bad": bad[:20], "bad_count": len(bad)}
     print(json.dumps(summary))
 
