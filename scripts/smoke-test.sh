@@ -104,6 +104,9 @@ check "chaos, fast scenarios (halt, malformed, auth, Redis flush under load)" ch
 check "breaker trip: the trip alert is in the alert sink within 5 s" trip_alert_in_sink
 check "the inbox API lists the trip alert" inbox_lists_the_trip
 check "breaker reset: the trip alert's resolve is in the sink within 5 s" reset_resolves_in_sink
+# docs/RUNBOOK.md's command blocks, as written, on this stack (scripts/runbook/run_blocks.py; skips print why)
+runbook_blocks() { python3 "$SCRIPTS/runbook/run_blocks.py"; }
+check "RUNBOOK.md: every runnable command block works as written" runbook_blocks
 
 mapfile -t pids < <(cat "$RUN_DIR"/pids/*.pid 2>/dev/null)
 check "stack stops" "$SCRIPTS/stop.sh"
