@@ -95,6 +95,16 @@ public class RedisKeys {
         return prefix + TRADING_GATE_PREFIX + Objects.requireNonNull(scope, "scope");
     }
 
+    /** {@code console:session:{sha256(id)}}: one web-console operator session (the id itself is never stored). */
+    public String consoleSession(String idHash) {
+        return prefix + "console:session:" + Objects.requireNonNull(idHash, "idHash");
+    }
+
+    /** {@code console:login_failures:{username}}: failed console logins of one operator within the lockout window. */
+    public String consoleLoginFailures(String username) {
+        return prefix + "console:login_failures:" + Objects.requireNonNull(username, "username");
+    }
+
     public String exposure(String symbol) {
         return prefix + "exposure:" + symbol(symbol);
     }

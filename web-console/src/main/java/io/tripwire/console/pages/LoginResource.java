@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.tripwire.console.session.ConsoleAuth;
 import io.tripwire.console.session.ConsoleForbiddenException;
+import io.tripwire.console.session.LoginThrottle;
 import io.tripwire.console.session.SessionCookies;
 import io.tripwire.console.session.SessionStore;
 import io.tripwire.console.session.Tokens;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Login and logout. The login form is CSRF-protected by double submit (cookie + hidden field, both random);
- * a good password starts a server-side session (a new id every login) and is audited, a bad one too.
+ * a good password starts a server-side session (a new id every login) and is audited, a bad one too; repeated
+ * failures lock the username out for a while ({@link LoginThrottle}).
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -40,9 +43,11 @@ public class LoginResource {
     private final SessionCookies cookies;
     private final ConsoleAuth auth;
     private final ConsoleAudit audit;
+    private final LoginThrottle throttle;
 
     public LoginResource(@Location("console/login.html") Template login, OperatorService operators, SessionStore sessions,
-                         SessionCookies cookies, ConsoleAuth auth, ConsoleAudit audit) {
+                         SessionCookies cookies, ConsoleAuth auth, ConsoleAudit audit, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.login = login;
         this.operators = operators;
         this.sessions = sessions;
@@ -71,13 +76,23 @@ public class LoginResource {
             throw new ConsoleForbiddenException("The login form's security token is missing or wrong. Reload the page and try again.");
         }
         String name = username == null ? "" : username.trim().toLowerCase();
-        Role role = name.isEmpty() || password == null || name.length() > 64 ? null
-                : operators.verify(name, password.toCharArray()).await().atMost(WAIT);
+        boolean wellFormed = !name.isEmpty() && password != null && name.length() <= 64;
+        Optional<Duration> locked = wellFormed ? throttle.lockedFor(name) : Optional.empty();
+        if (locked.isPresent()) {
+            audit.record("operator:" + name, "CONSOLE_LOGIN_THROTTLED", "console_session", null, Map.of(), ConsoleAudit.DENIED);
+            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+            return loginPage(429, "Too many failed logins for this user. Try again in " + minutes + " min, or ask an admin.");
+        }
+        Role role = wellFormed ? operators.verify(name, password.toCharArray()).await().atMost(WAIT) : null;
         if (role == null) {
+            if (wellFormed) {
+                throttle.failed(name);
+            }
             audit.record("operator:" + (name.isEmpty() ? "?" : name.replaceAll("[^a-z0-9._-]", "_")), "CONSOLE_LOGIN_FAILED",
                     "console_session", null, Map.of(), ConsoleAudit.DENIED);
             return loginPage(401, "Wrong username or password.");
         }
+        throttle.succeeded(name);
         String old = ConsoleAuth.sessionId(headers);
         sessions.delete(old);
         String id = sessions.create(name, role);

@@ -87,7 +87,7 @@ public class SessionStore {
     }
 
     private String key(String id) {
-        return keys.prefix() + "console:session:" + Tokens.sha256(id);
+        return keys.consoleSession(Tokens.sha256(id));
     }
 
     private static Stored decode(String json) {

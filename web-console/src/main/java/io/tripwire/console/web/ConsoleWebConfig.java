@@ -30,6 +30,19 @@ public interface ConsoleWebConfig {
     /** Operator sessions. */
     Session session();
 
+    /** Operator logins. */
+    Login login();
+
+    interface Login {
+        /** Failed logins of one username within {@link #lockout()} after which it is locked out, right password or not. Default 5. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long failures are counted and a locked-out username stays refused (from its first failure). Default 15 min. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
     interface Session {
         /** A session unused for this long ends (sliding). Default 30 min. */
         @WithDefault("30m")

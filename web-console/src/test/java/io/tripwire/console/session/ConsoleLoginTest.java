@@ -67,6 +67,43 @@ class ConsoleLoginTest extends ConsoleTestBase {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheUsernameOutRightPasswordOrNotUntilTheWindowEnds() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("viewer1", "guess " + i).statusCode()).isEqualTo(401);
+        }
+
+        Response locked = login("viewer1", PASSWORD);
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.asString()).contains("Too many failed logins for this user");
+        assertThat(locked.getCookie("tw_session")).isNull();
+        assertThat(audit("CONSOLE_LOGIN_THROTTLED")).containsExactly("operator:viewer1|DENIED|");
+        assertThat(login("operator1", PASSWORD).statusCode()).as("another user is not locked out").isEqualTo(303);
+        Thread.sleep(3_200); // %test.console.login.lockout=3s
+        assertThat(login("viewer1", PASSWORD).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aGoodLoginClearsTheFailuresCountedBeforeIt() {
+        for (int i = 0; i < 4; i++) {
+            login("viewer1", "guess " + i);
+        }
+        assertThat(login("viewer1", PASSWORD).statusCode()).isEqualTo(303);
+        for (int i = 0; i < 4; i++) {
+            login("viewer1", "guess again " + i);
+        }
+
+        assertThat(login("viewer1", PASSWORD).statusCode()).isEqualTo(303);
+    }
+
+    private static Response login(String username, String password) {
+        Response form = given().get("/console/login");
+        return given().redirects().follow(false).cookie("tw_login_csrf", form.getCookie("tw_login_csrf"))
+                .formParam("username", username).formParam("password", password)
+                .formParam("_csrf", ConsoleBrowser.csrf(form.asString())).post("/console/login");
+    }
+
+    @Test
     void pagesWithoutSessionGoToLogin() {
         for (String path : new String[] {"/console/health", "/console/breaker", "/console/kill-switch", "/console/status", "/console"}) {
             Response answer = given().redirects().follow(false).get(path);
