@@ -12,7 +12,7 @@ public record KeyRow(String prefix, String name, String scopes, String createdAt
     public static KeyRow of(ApiKeyRecord r, Instant now) {
         String refusal = r.refusal(now);
         String state = refusal != null ? refusal
-                : r.replacedBy() != null ? "rotated: valid until " + r.expiresAt() + " (then refused)" : "live";
+                : r.replacedBy() != null ? "rotated: valid until " + text(r.expiresAt()) + " (then refused)" : "live";
         return new KeyRow(r.prefix(), r.name(), String.join(" ", r.scopes().stream().sorted().toList()), text(r.createdAt()),
                 r.createdBy(), text(r.expiresAt()), text(r.revokedAt()), r.replacedBy() == null ? "" : r.replacedBy(), state,
                 refusal == null);
@@ -23,7 +23,8 @@ public record KeyRow(String prefix, String name, String scopes, String createdAt
         return live && replacedBy.isEmpty();
     }
 
-    private static String text(Instant at) {
-        return at == null ? "" : at.toString();
+    /** To the second (the page's precision; PostgreSQL keeps microseconds). */
+    static String text(Instant at) {
+        return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

@@ -106,7 +106,7 @@ public class KeysPageResource {
         ConsoleSession session = auth.requireForm(headers, csrf, Role.ADMIN, "CONSOLE_API_KEY_ROTATE");
         try {
             var rotation = keys.rotate(prefix, session.actor()).await().atMost(WAIT);
-            String until = rotation.replacedValidUntil().toString();
+            String until = KeyRow.text(rotation.replacedValidUntil());
             return shown(session, Flash.ok("Key " + prefix + " rotated: the new key is below (shown once); the old key "
                     + "keeps working until " + until + ", then it is refused."), new Shown(rotation.replacement().token().reveal(),
                     rotation.replacement().record().prefix(), prefix, until));
