@@ -2,7 +2,8 @@
 // an order placed through the gateway is on the Orders page; an API key created on Admin → API keys works against the
 // gateway, still works after a rotation (the old one too, its 24 h end shown) and is refused once revoked; a poisoned
 // alert delivery (an unparsable alerts:stream entry, as alert-router's StreamIntakeTest makes one) is retried from the
-// Alerts page and delivered; the audit CSV export has as many rows as the page counts and states its 10,000-row cap.
+// Alerts page and delivered; a routing rule is created, edited (a bad target line refused first) and disabled against
+// the real router; the audit CSV export has as many rows as the page counts and states its 10,000-row cap.
 // Env: see helpers.mjs; REDIS_URL (the stack's Redis DB, for the poisoned entry).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -94,13 +95,41 @@ test("orders, API keys, poison retry and the audit export from the console", { t
     assert.match(await page.textContent(`tr.delivery[data-delivery="${poisoned}"] td.latency`), /\d+ ms/);
     await shot("06-poison-retried");
 
+    // Alerts: a routing rule created, edited and disabled from the page, as the real router stores it
+    const ruleName = `browser rule ${Date.now()}`;
+    await page.fill("#rule-name", ruleName);
+    await page.fill("#rule-priority", "40");
+    await page.check("#sev-critical");
+    await page.fill("#rule-targets", "slack #alerts-ops\nemail ops@tripwire.invalid");
+    await page.fill("#rule-labels", "team=browser");
+    await page.click("#rule-save");
+    await page.waitForURL(/done=created/);
+    const rule = `tr.rule[data-name="${ruleName}"]`;
+    assert.equal(await page.getAttribute(rule, "data-enabled"), "true");
+    assert.equal((await page.textContent(`${rule} td.targets`)).trim(), "slack #alerts-ops; email ops@tripwire.invalid");
+    await page.click(`${rule} .edit-rule`);
+    await page.waitForSelector("#rule-form[action^='/console/alerts/rules/']");
+    assert.equal(await page.inputValue("#rule-name"), ruleName);
+    await page.fill("#rule-targets", "pigeon");
+    await page.click("#rule-save");
+    await page.waitForSelector('[data-error-for="targets"]');
+    assert.match(await flash(), /Nothing saved/);
+    await page.fill("#rule-targets", "slack #alerts-ops");
+    await page.click("#rule-save");
+    await page.waitForURL(/done=updated/);
+    assert.equal((await page.textContent(`${rule} td.targets`)).trim(), "slack #alerts-ops");
+    await page.click(`${rule} .disable-rule button`);
+    await page.waitForURL(/done=disabled/);
+    assert.equal(await page.getAttribute(rule, "data-enabled"), "false");
+    await shot("07-rule-disabled");
+
     // Audit log: the chain verified, the CSV export's rows = the page's count, the cap on the page and in the file
     await page.goto(CONSOLE + "/console/admin/audit?action=API_KEY_CREATED");
     assert.equal(await page.getAttribute("#chain-status", "data-intact"), "true");
     assert.match(await page.textContent("#export-cap"), /at most 10,000 rows/);
     const total = Number((await page.textContent("#audit-total")).trim());
     assert.ok(total >= 2, `API_KEY_CREATED rows: ${total}`);
-    await shot("07-audit");
+    await shot("08-audit");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#audit-export")]);
     const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
     assert.match(lines[0], /^# Tripwire audit log export: \d+ rows \(capped at 10,000 rows per export; \d+ matched\)$/);
