@@ -7,6 +7,7 @@ import io.tripwire.console.pages.PageFrame;
 import io.tripwire.console.session.ConsoleAuth;
 import io.tripwire.console.session.ConsoleForbiddenException;
 import io.tripwire.console.session.ConsoleSession;
+import io.tripwire.console.upstream.ServiceKey;
 import io.tripwire.console.web.ConsoleAudit;
 import io.tripwire.console.web.Flash;
 import io.tripwire.controlplane.auth.ApiKeyScope;
@@ -52,15 +53,17 @@ public class KeysPageResource {
     private final ConsoleAudit audit;
     private final ConsoleConfig config;
     private final Clock clock;
+    private final ServiceKey serviceKey;
 
     public KeysPageResource(@Location("console/keys.html") Template page, ConsoleAuth auth, ApiKeyService keys,
-                            ConsoleAudit audit, ConsoleConfig config, Clock clock) {
+                            ConsoleAudit audit, ConsoleConfig config, Clock clock, ServiceKey serviceKey) {
         this.page = page;
         this.auth = auth;
         this.keys = keys;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.serviceKey = serviceKey;
     }
 
     /** A secret to show once: the new key, and for a rotation the replaced key and when it stops working. */
@@ -163,7 +166,8 @@ public class KeysPageResource {
     private Response render(int status, ConsoleSession session, Flash flash, Shown secret) {
         var rows = keys.list().await().atMost(WAIT).stream().map(r -> KeyRow.of(r, clock.instant())).toList();
         String html = page.data("frame", new PageFrame(session, "keys", "API keys", config.autoRefreshInterval().toSeconds(), flash))
-                .data("keys", rows).data("shown", secret).data("minReason", MIN_REASON)
+                .data("keys", rows).data("shown", secret)
+                .data("consolePrefix", serviceKey.current().filter(k -> k.length() > 12).map(k -> k.substring(4, 12)).orElse("")).data("minReason", MIN_REASON)
                 .data("scopes", Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).toList()).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html).build();
     }

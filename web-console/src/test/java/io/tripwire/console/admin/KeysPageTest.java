@@ -69,6 +69,14 @@ class KeysPageTest extends ConsoleTestBase {
     }
 
     @Test
+    void theConsolesOwnServiceKeyIsMarked() {
+        insertKey(UpstreamStubs.SERVICE_KEY.substring(4, 12));
+        String page = ConsoleBrowser.login("admin1", PASSWORD).get("/console/admin/keys").asString();
+        assertThat(page).contains("<code>" + UpstreamStubs.SERVICE_KEY.substring(4, 12)
+                + "</code><br><span class=\"badge grey console-key\">this console's service key");
+    }
+
+    @Test
     void aKeyWithoutScopesOrABadLifetimeIsNotCreated() {
         ConsoleBrowser admin = ConsoleBrowser.login("admin1", PASSWORD);
         String csrf = admin.csrfOf("/console/admin/keys");
@@ -119,6 +127,12 @@ class KeysPageTest extends ConsoleTestBase {
         assertThat(create.statusCode()).isEqualTo(403);
         assertThat(audit("API_KEY_CREATED")).isEmpty();
         assertThat(audit("CONSOLE_CSRF_REJECTED")).containsExactly("operator:admin1|DENIED|");
+    }
+
+    private void insertKey(String prefix) {
+        pool.query("INSERT INTO api_keys (key_prefix, name, key_salt, key_hash, scopes, created_at, created_by, expires_at) "
+                + "VALUES ('" + prefix + "', 'console-service', 'aa', 'bb', ARRAY['orders:read'], now(), 'test', now() + interval '1 day')")
+                .execute().await().atMost(Duration.ofSeconds(10));
     }
 
     private static String secret(String html) {
