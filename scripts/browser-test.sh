@@ -4,7 +4,8 @@
 # Installs what is missing: Debian's chromium (apt-get) and playwright-core (npm, into web-console/browser/).
 # Then `node --test` runs every web-console/browser/*.test.mjs one file at a time (they share the stack). console: log in, trip the breaker from the page, an order is
 # refused 423, a short-reason reset refused, a reset, a second reset within the minute refused 429, kill switch
-# CLOSE_POSITIONS then off, logout. config (runs first): a lowered notional cap refuses an order within 5 s. Screenshots: web-console/target/browser/. The stack is stopped always (trap).
+# CLOSE_POSITIONS then off, logout. config: a lowered notional cap refuses an order within 5 s. admin (runs first):
+# an order on the Orders page, API key create → use → rotate → revoke, poison retry redelivers, audit CSV export and cap. Screenshots: web-console/target/browser/. The stack is stopped always (trap).
 # SKIP_BUILD=1 uses the jars as they are (make test has just built them).
 set -euo pipefail
 unset PG_URL PG_JDBC_URL CLI_GATEWAY_URL CLI_KEY_FILE CLI_PASSWORD_FILE
@@ -41,7 +42,7 @@ export SKIP_BUILD
 
 echo "browser-test: stack up on ports +$PORT_OFFSET; running the browser test"
 status=0
-CONSOLE_URL="$(url_of web-console)" GATEWAY_URL="$(url_of execution-gateway)" \
+CONSOLE_URL="$(url_of web-console)" GATEWAY_URL="$(url_of execution-gateway)" ALERT_ROUTER_URL="$(url_of alert-router)" \
     ADMIN_KEY_FILE="$RUN_DIR/admin.key" ADMIN_PASSWORD_FILE="$RUN_DIR/admin.password" SHOTS="$SHOTS" \
     node --test --test-concurrency=1 --test-reporter=spec "$BROWSER_DIR"/*.test.mjs || status=$?
 echo "browser-test: screenshots in ${SHOTS#"$ROOT/"}/"

@@ -103,6 +103,7 @@ service_env() {
     echo "SIGNAL_GATEWAY_URL=$(url_of execution-gateway)"
     echo "CONSOLE_GATEWAY_URL=$(url_of execution-gateway)"
     echo "CONSOLE_HEALTH_MONITOR_URL=$(url_of health-monitor)"
+    echo "CONSOLE_ALERT_ROUTER_URL=$(url_of alert-router)"
     # The console calls the gateway and the health monitor with the bootstrapped admin key (read on every call,
     # so a key written by bootstrap after the console started is used at once).
     echo "CONSOLE_API_KEY_FILE=$RUN_DIR/admin.key"

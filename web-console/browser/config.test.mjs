@@ -5,44 +5,12 @@
 // Env: CONSOLE_URL, GATEWAY_URL, ADMIN_KEY_FILE, ADMIN_PASSWORD_FILE, SHOTS (screenshot folder).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { CONSOLE, call, order as placeOrder, sleep, untilReconciled, launch, newPage, login } from "./helpers.mjs";
 
-const CONSOLE = process.env.CONSOLE_URL;
-const GATEWAY = process.env.GATEWAY_URL;
-const KEY = readFileSync(process.env.ADMIN_KEY_FILE, "utf8").trim();
-const PASSWORD = readFileSync(process.env.ADMIN_PASSWORD_FILE, "utf8").trim();
-const SHOTS = process.env.SHOTS;
 const CAP = "gateway.risk.max-order-notional";
 const CAP_INPUT = `input[name="set.${CAP}"]`;
 const APPLY_WITHIN_MS = 5000;
-mkdirSync(SHOTS, { recursive: true });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function call(base, path, init = {}) {
-  const res = await fetch(base + path, {
-    ...init,
-    headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json", ...(init.headers || {}) },
-  });
-  let body = null;
-  try { body = await res.json(); } catch { /* not JSON */ }
-  return { status: res.status, body };
-}
-
-const order = () => call(GATEWAY, "/api/v1/orders", {
-  method: "POST",
-  body: JSON.stringify({ symbol: "AAPL", side: "buy", qty: 1, type: "market", client_order_id: `cfg-${Date.now()}-${Math.random().toString(36).slice(2)}`, confidence: 0.9 }),
-});
-
-async function untilReconciled() {
-  for (let i = 0; i < 60; i++) {
-    const { body } = await call(GATEWAY, "/api/v1/status");
-    if (body?.reconciliation?.state === "READY") return;
-    await sleep(1000);
-  }
-  throw new Error("reconciliation never READY");
-}
+const order = () => placeOrder("cfg");
 
 /** Polls orders until one answers `status`; returns the answer and the milliseconds since `since`. */
 async function untilOrderAnswers(status, since) {
@@ -56,27 +24,16 @@ async function untilOrderAnswers(status, since) {
 }
 
 test("admin changes a limit with a preview and the gateway's admission follows within 5 s", { timeout: 180_000 }, async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, timeout: 30_000,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch();
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    const shot = (name) => page.screenshot({ path: `${SHOTS}/config-${name}.png`, fullPage: true });
-    const flash = async () => (await page.textContent("#flash")).trim();
+    const { page, shot, flash } = await newPage(browser, "config-");
     const version = async () => (await call(CONSOLE, "/api/v1/admin/config")).body.version;
 
     await untilReconciled();
     const before = await order();
     assert.equal(before.status, 201, `admitted before the change: ${JSON.stringify(before.body)}`);
 
-    await page.goto(CONSOLE + "/console/login");
-    await page.fill("#username", "admin");
-    await page.fill("#password", PASSWORD);
-    await page.click("#login");
-    await page.waitForURL(/\/console\/health$/);
+    await login(page);
     await page.click("#nav-config");
     await page.waitForURL(/\/console\/admin\/config$/);
     assert.equal(await page.inputValue(CAP_INPUT), "1000000");

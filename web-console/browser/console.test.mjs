@@ -2,57 +2,15 @@
 // Env: CONSOLE_URL, GATEWAY_URL, ADMIN_KEY_FILE, ADMIN_PASSWORD_FILE, SHOTS (screenshot folder).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-
-const CONSOLE = process.env.CONSOLE_URL;
-const GATEWAY = process.env.GATEWAY_URL;
-const KEY = readFileSync(process.env.ADMIN_KEY_FILE, "utf8").trim();
-const PASSWORD = readFileSync(process.env.ADMIN_PASSWORD_FILE, "utf8").trim();
-const SHOTS = process.env.SHOTS;
-mkdirSync(SHOTS, { recursive: true });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function gateway(path, init = {}) {
-  const res = await fetch(GATEWAY + path, {
-    ...init,
-    headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json", ...(init.headers || {}) },
-  });
-  let body = null;
-  try { body = await res.json(); } catch { /* not JSON */ }
-  return { status: res.status, body };
-}
-
-async function untilReconciled() {
-  for (let i = 0; i < 60; i++) {
-    const { body } = await gateway("/api/v1/status");
-    if (body?.reconciliation?.state === "READY") return;
-    await sleep(1000);
-  }
-  throw new Error("reconciliation never READY");
-}
+import { CONSOLE, gateway, untilReconciled, launch, newPage, login } from "./helpers.mjs";
 
 test("operator drives the breaker and the kill switch from the console", { timeout: 180_000 }, async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, timeout: 30_000,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch();
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    const shot = (name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-    const flash = async () => (await page.textContent("#flash")).trim();
+    const { page, shot, flash } = await newPage(browser);
 
     // Log in as the bootstrapped admin operator
-    await page.goto(CONSOLE + "/console/");
-    assert.match(page.url(), /\/console\/login$/);
-    await page.fill("#username", "admin");
-    await page.fill("#password", PASSWORD);
-    await page.click("#login");
-    await page.waitForURL(/\/console\/health$/);
-    assert.equal((await page.textContent("#who")).trim(), "admin (admin)");
+    await login(page);
     await page.waitForSelector("tr.component[data-component='execution-gateway']");
     await shot("01-health");
 

@@ -20,4 +20,8 @@ public interface ConsoleConfig {
     /** Health monitor whose summary the System Health page shows. Default the local monitor. */
     @WithDefault("http://127.0.0.1:8084")
     URI healthMonitorUrl();
+
+    /** Alert router whose rules, deliveries and poison queue the Alerts page shows. Default the local router. */
+    @WithDefault("http://127.0.0.1:8083")
+    URI alertRouterUrl();
 }

@@ -49,6 +49,16 @@ public class GatewayClient {
         return client.delete(base, "/api/v1/kill-switch", Map.of("reason", reason));
     }
 
+    /** The newest 500 orders ({@code GET /api/v1/orders?status=all}). */
+    public UpstreamResponse orders() {
+        return client.get(base, "/api/v1/orders?status=all");
+    }
+
+    /** The venue's positions with unrealized P&L. */
+    public UpstreamResponse positions() {
+        return client.get(base, "/api/v1/positions");
+    }
+
     public UpstreamResponse status() {
         return client.get(base, "/api/v1/status");
     }

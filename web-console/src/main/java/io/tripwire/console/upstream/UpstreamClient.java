@@ -38,6 +38,10 @@ public class UpstreamClient {
         return send(base, path, "POST", body);
     }
 
+    public UpstreamResponse put(URI base, String path, Object body) {
+        return send(base, path, "PUT", body);
+    }
+
     public UpstreamResponse delete(URI base, String path, Object body) {
         return send(base, path, "DELETE", body);
     }

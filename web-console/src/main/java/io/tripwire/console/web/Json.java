@@ -23,6 +23,9 @@ public final class Json {
         }
     }
 
+    /** An empty array, for iterating over a body that is not there. */
+    public static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+
     private Json() {
     }
 

@@ -6,8 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * One WireMock server standing in for both the execution gateway and the health monitor (their paths do not
- * overlap). The console calls it with the key {@link #SERVICE_KEY}.
+ * One WireMock server standing in for the execution gateway, the health monitor and the alert router (their
+ * paths do not overlap). The console calls it with the key {@link #SERVICE_KEY}.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +23,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         String url = "http://127.0.0.1:" + server.port();
-        return Map.of("console.gateway-url", url, "console.health-monitor-url", url, "console.api-key", SERVICE_KEY);
+        return Map.of("console.gateway-url", url, "console.health-monitor-url", url, "console.alert-router-url", url,
+                "console.api-key", SERVICE_KEY);
     }
 
     @Override
