@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** The manual desk (seed 002): its universe, data-quality and reconciliation limits, ticket sizing, where runs are written. */
 @ConfigMapping(prefix = "desk")
@@ -47,9 +46,9 @@ public interface DeskConfig {
     @WithDefault("0")
     int reconcileMaxAgeDays();
 
-    /** Target weight of each symbol in the book (share of equity, long-only). Default SPY 0.5, AAPL 0.2, MSFT 0.2. */
+    /** Target weight of each symbol in the book ({@code SYMBOL=share of equity}, long-only). Default SPY=0.5,AAPL=0.2,MSFT=0.2. */
     @WithDefault("SPY=0.5,AAPL=0.2,MSFT=0.2")
-    Map<String, BigDecimal> targets();
+    List<String> targets();
 
     /** A rebalance line below this notional is not worth a ticket line. Default 50. */
     @WithDefault("50")

@@ -92,7 +92,7 @@ public class DeskService {
                 .asTuple().chain(in -> {
                     var closes = in.getItem2() == null ? new java.util.TreeMap<String, java.math.BigDecimal>() : in.getItem2().closes();
                     Ticket.Inputs inputs = new Ticket.Inputs("manual", in.getItem1(), config.tradesEnabled() || dryRunTrades,
-                            in.getItem3().cash(), in.getItem3().positions(), closes, new java.util.TreeMap<>(config.targets()),
+                            in.getItem3().cash(), in.getItem3().positions(), closes, targets(config.targets()),
                             config.minTradeNotional(), config.maxSlippageBps());
                     Ticket ticket = TicketBuilder.build(asof, inputs);
                     Map<String, String> extra = new LinkedHashMap<>();
@@ -132,6 +132,21 @@ public class DeskService {
                     return desk.gateColumns(run).chain(() -> files.writeRun(runId, out))
                             .replaceWith(new DeskAnswer(outcome, run, report));
                 });
+    }
+
+    /** {@code SYMBOL=weight} entries → weights (a bad entry fails the ticket run: a desk with wrong targets must not trade). */
+    static java.util.SortedMap<String, java.math.BigDecimal> targets(List<String> entries) {
+        java.util.SortedMap<String, java.math.BigDecimal> out = new java.util.TreeMap<>();
+        for (String e : entries) {
+            String[] kv = e.split("=", 2);
+            java.math.BigDecimal w = kv.length == 2 && kv[1].strip().matches("[0-9]*\\.?[0-9]+")
+                    ? new java.math.BigDecimal(kv[1].strip()) : null;
+            if (w == null || w.compareTo(java.math.BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("desk.targets entry '" + e + "' is not SYMBOL=weight with 0 <= weight <= 1");
+            }
+            out.put(kv[0].strip().toUpperCase(java.util.Locale.ROOT), w);
+        }
+        return out;
     }
 
     static String runId(Instant at, String kind) {
