@@ -140,3 +140,7 @@ desk-runs: ## the newest desk runs with their outcome and gate [N=20]
 
 install-desk-timers: ## install the daily systemd timers (backup, 08:00, 14:00) from ops/systemd (needs root; see ops/systemd/README.md)
 	@scripts/install-desk-timers.sh
+
+.PHONY: install-backup-timer
+install-backup-timer: ## seed 002: install the daily backup timer (trading-ops-db-backup.timer, 02:30 Europe/London)
+	@scripts/install-desk-timers.sh trading-ops-db-backup
