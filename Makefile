@@ -13,7 +13,7 @@ endif
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
-	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / { printf "  make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 infra-up: ## make sure Redis and PostgreSQL answer on 127.0.0.1 and the databases exist
 	@scripts/infra-up.sh
@@ -101,3 +101,46 @@ approve-artifact: ## seed 000 approver: make approve-artifact ID=… APPROVER=�
 .PHONY: backtest
 backtest: ## deterministic backtest -> DRAFT artifact: make backtest STRATEGY=… [FROM=… TO=…] [CSV=path] [PARAMS=file.json]
 	@scripts/tripwire backtest --strategy "$(STRATEGY)" $(if $(FROM),--from "$(FROM)") $(if $(TO),--to "$(TO)") $(if $(CSV),--csv "$(CSV)") $(if $(PARAMS),--params "$(PARAMS)")
+
+# ---- seed 002: the manual desk (reconciler /api/v1/desk, scripts/desk.sh) and its database chores ----------------
+.PHONY: migrate run-ops run-0800 reconcile-daily run-1400 confirm confirm-fills desk-cash desk-runs install-desk-timers
+# `make reconcile-daily -- --snapshot-date … --position SYM=UNITS …`: make sees the words after -- as goals (made
+# no-ops here) and SYM=UNITS as variables, which are handed on as MAKE_POSITIONS.
+ifeq (reconcile-daily,$(firstword $(MAKECMDGOALS)))
+RECONCILE_ARGS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+$(eval $(sort $(RECONCILE_ARGS)):;@:)
+endif
+
+migrate: ## apply the Flyway migrations to the stack's database (PG_DB) and list them (services also migrate at start)
+	@scripts/tripwire migrate
+
+run-ops: ## seed 002 one-command ops run (no trading): data-quality report + gates, run summary under artifacts/runs/<run_id>/
+	@scripts/desk.sh run-ops
+
+run-0800: ## seed 002 08:00: data-quality report of the bars + gates (run summary under artifacts/runs/<run_id>/)
+	@scripts/desk.sh run-0800
+
+reconcile-daily: ## broker snapshot: make reconcile-daily -- --snapshot-date D --cash-gbp C --position SYM=UNITS --notes N (or SNAPSHOT_DATE= CASH_GBP= POSITIONS="SYM=U …" NOTES=)
+	@MAKE_POSITIONS="$(-*-command-variables-*-)" scripts/desk.sh reconcile-daily $(RECONCILE_ARGS)
+
+run-1400: ## seed 002 14:00: exactly one deterministic ticket, NO_TRADE unless every gate passes (DRYRUN_TRADES=true: test mode)
+	@DRYRUN_TRADES="$(DRYRUN_TRADES)" scripts/desk.sh run-1400
+
+confirm: ## acknowledge the newest NO_TRADE ticket (daily close-out) [TICKET=…] [NOTES=…]
+	@TICKET="$(TICKET)" NOTES="$(NOTES)" scripts/desk.sh confirm
+
+confirm-fills: ## fills of the TRADE ticket after manual execution: make confirm-fills FILLS_JSON=/path/to/fills.json [TICKET=…]
+	@TICKET="$(TICKET)" scripts/desk.sh confirm-fills "$(FILLS_JSON)"
+
+desk-cash: ## cash into (negative: out of) the desk ledger: make desk-cash AMOUNT=10000 NOTES="opening balance"
+	@scripts/desk.sh cash "$(AMOUNT)" "$(NOTES)"
+
+desk-runs: ## the newest desk runs with their outcome and gate [N=20]
+	@scripts/desk.sh runs $(or $(N),20)
+
+install-desk-timers: ## install the daily systemd timers (backup, 08:00, 14:00) from ops/systemd (needs root; see ops/systemd/README.md)
+	@scripts/install-desk-timers.sh
+
+.PHONY: install-backup-timer
+install-backup-timer: ## seed 002: install the daily backup timer (trading-ops-db-backup.timer, 02:30 Europe/London)
+	@scripts/install-desk-timers.sh trading-ops-db-backup

@@ -111,6 +111,9 @@ service_env() {
     echo "SIGNAL_API_KEY_FILE=$RUN_DIR/signal-service.key"
     # Alerts for channels without real credentials land here (the inbox: alert-router /inbox, /api/v1/inbox).
     echo "ALERT_SINK_FILE=$RUN_DIR/alert-sink.jsonl"
+    # The desk's run summaries, tickets and reconciliation reports (seed 002 artifacts/runs/<run_id>/).
+    echo "DESK_RUNS_DIR=${DESK_RUNS_DIR:-$ROOT/artifacts/runs}"
+    echo "DESK_REPORTS_DIR=${DESK_REPORTS_DIR:-$ROOT/artifacts/reports}"
     for other in "${ALL_SERVICES[@]}"; do
         [[ "$other" == health-monitor ]] || echo "health-monitor.components.$other=$(url_of "$other")"
     done

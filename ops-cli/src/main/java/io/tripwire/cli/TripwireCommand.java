@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Operate a Tripwire trading-operations control plane.",
         subcommands = {BootstrapCommand.class, WhoAmICommand.class, StatusCommand.class, BreakerCommand.class,
             KillSwitchCommand.class, KeysCommand.class, ArtifactsCommand.class,
-            io.tripwire.cli.artifacts.BacktestCommand.class},
+            io.tripwire.cli.artifacts.BacktestCommand.class, io.tripwire.cli.migrate.MigrateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
