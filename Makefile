@@ -9,11 +9,11 @@ ifneq ($(wildcard $(TEMURIN)/bin/java),)
 export JAVA_HOME := $(TEMURIN)
 endif
 
-.PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler bench-cli chaos \
+.PHONY: help infra-up build run stop ps logs health test smoke check-ops k8s-render k8s-validate bench-gateway bench-alerts bench-reconciler bench-cli chaos \
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
-	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 infra-up: ## make sure Redis and PostgreSQL answer on 127.0.0.1 and the databases exist
 	@scripts/infra-up.sh
@@ -58,8 +58,14 @@ test: ## infra-up, unit + integration tests (mvnw verify), the smoke test, the c
 	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp -T 2 verify \
 		&& scripts/smoke-test.sh && SKIP_BUILD=1 scripts/browser-test.sh && scripts/check-ops-assets.sh
 
-check-ops: ## validate k8s/, prometheus/ rules (promtool tests), grafana/ dashboards and docs links offline
+check-ops: ## validate k8s/ (k8s-validate), prometheus/ rules (promtool tests), grafana/ dashboards and docs links offline
 	@scripts/check-ops-assets.sh
+
+k8s-render: ## render the Kustomize overlays into .run/k8s/<overlay>.yaml: make k8s-render [OVERLAY=dev|prod] (default both)
+	@scripts/k8s-render.sh $(OVERLAY)
+
+k8s-validate: ## both overlays rendered and validated offline: strict Kubernetes schemas, ports/probes/env names vs each service's config
+	@scripts/k8s-validate.sh
 
 smoke: ## smoke test alone: isolated stack on ports +10000 in .run-smoke/, stopped afterwards
 	@scripts/smoke-test.sh

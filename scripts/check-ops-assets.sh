@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Validates Tripwire's ops assets offline, in seconds: k8s/ (kustomize render, Kubernetes schemas,
-# Tripwire conventions), prometheus/ (promtool config, rules, rule unit tests, metric names, runbook
+# Validates Tripwire's ops assets offline, in seconds: k8s/ (scripts/k8s-validate.sh: both overlays
+# rendered, strict Kubernetes schemas, wiring against the services' config, conventions), prometheus/ (promtool config, rules, rule unit tests, metric names, runbook
 # links), grafana/ (JSON, datasource uid, PromQL metric names), docs/ links and module READMEs.
 #
 #   scripts/check-ops-assets.sh            last line: "ops-assets: N passed, M failed"; exit 1 if M > 0
@@ -111,7 +111,6 @@ const problem = (where, message) => problems.push(`${where}: ${message}`);
 const SERVICES = ["execution-gateway", "signal-service", "reconciler", "alert-router", "health-monitor",
   "web-console", "paper-venue"];
 const MODULES = ["control-plane", ...SERVICES, "ops-cli"];
-const TWO_REPLICAS = new Set(["execution-gateway", "reconciler"]);
 
 function readDocs(file) {
   const docs = [];
@@ -177,93 +176,13 @@ function githubSlugs(markdown) {
   return slugs;
 }
 
-// ---- k8s: schemas ----------------------------------------------------------------------------
-async function k8sSchema(files) {
-  let count = 0;
-  for (const file of files) {
-    for (const obj of readDocs(file)) {
-      const id = `${file} ${obj.kind}/${obj.metadata?.name}`;
-      if (!obj.apiVersion || !obj.kind) { problem(id, "apiVersion and kind are required"); continue; }
-      if (obj.kind === "Kustomization") continue;
-      let Model;
-      try { Model = (await import(`kubernetes-models/${obj.apiVersion}/${obj.kind}`))[obj.kind]; }
-      catch { problem(id, `unknown apiVersion/kind ${obj.apiVersion} ${obj.kind}`); continue; }
-      try { new Model(obj).validate(); count++; }
-      catch (e) { problem(id, String(e.message ?? e).split("\n").slice(0, 6).join(" | ")); }
-    }
-  }
-  if (!count && !problems.length) problem(files.join(" "), "no Kubernetes objects found");
-  return `${count} objects valid against the Kubernetes ${"1.27"} schemas`;
-}
-
-// ---- k8s: Tripwire conventions on the rendered output ----------------------------------------
-function k8sPolicy([file]) {
-  const objs = readDocs(file);
-  const byKind = (kind) => objs.filter((o) => o.kind === kind);
-  const find = (kind, name) => objs.find((o) => o.kind === kind && o.metadata?.name === name);
-  for (const o of objs) {
-    const id = `${o.kind}/${o.metadata?.name}`;
-    const l = o.metadata?.labels ?? {};
-    if (!l.app) problem(id, "label app missing");
-    if (l["app.kubernetes.io/part-of"] !== "tripwire") problem(id, "label app.kubernetes.io/part-of: tripwire missing");
-    if (l.system !== "tripwire") problem(id, "label system: tripwire missing");
-    if (o.kind !== "Namespace" && o.metadata?.namespace !== "tripwire") problem(id, "not in namespace tripwire");
-    if (o.kind === "Secret") problem(id, "Secrets must not be rendered: they are created out of band (secret.example.yaml)");
-  }
-  for (const svc of SERVICES) {
-    const d = find("Deployment", svc);
-    if (!d) { problem(svc, "Deployment missing"); continue; }
-    const id = `Deployment/${svc}`;
-    const tl = d.spec.template.metadata?.labels ?? {};
-    if (tl.app !== svc || tl["app.kubernetes.io/part-of"] !== "tripwire" || tl.system !== "tripwire")
-      problem(id, "pod template needs labels app, app.kubernetes.io/part-of and system");
-    if (d.spec.selector?.matchLabels?.app !== svc) problem(id, "selector must match app label");
-    const want = TWO_REPLICAS.has(svc) ? 2 : 1;
-    if (d.spec.replicas !== want) problem(id, `replicas ${d.spec.replicas}, expected ${want}`);
-    const c = d.spec.template.spec.containers?.[0] ?? {};
-    if (c.image !== `tripwire/${svc}:0.1.0`) problem(id, `image ${c.image}, expected tripwire/${svc}:0.1.0`);
-    const port = (c.ports ?? []).find((p) => p.name === "http")?.containerPort;
-    if (!port) problem(id, "container port named http missing");
-    const a = d.spec.template.metadata?.annotations ?? {};
-    if (a["prometheus.io/scrape"] !== "true" || a["prometheus.io/path"] !== "/q/metrics" || a["prometheus.io/port"] !== String(port))
-      problem(id, "prometheus.io/scrape, /port (= http port) and /path (/q/metrics) annotations required");
-    if (c.readinessProbe?.httpGet?.path !== "/q/health/ready") problem(id, "readinessProbe must GET /q/health/ready");
-    if (c.livenessProbe?.httpGet?.path !== "/q/health/live") problem(id, "livenessProbe must GET /q/health/live");
-    if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory || !c.resources?.limits?.memory)
-      problem(id, "resources.requests.cpu/memory and limits.memory required");
-    const envFrom = c.envFrom ?? [];
-    if (!envFrom.some((e) => e.configMapRef?.name === `${svc}-config`)) problem(id, `envFrom configMapRef ${svc}-config missing`);
-    if (!envFrom.some((e) => e.secretRef?.name === `${svc}-config-creds` && !e.secretRef.optional))
-      problem(id, `envFrom secretRef ${svc}-config-creds (not optional) missing`);
-    const s = find("Service", svc);
-    if (!s) problem(svc, "Service missing");
-    else if (!(s.spec.ports ?? []).some((p) => p.port === port)) problem(`Service/${svc}`, `no port ${port}`);
-    const cm = find("ConfigMap", `${svc}-config`);
-    if (!cm) { problem(svc, `ConfigMap ${svc}-config missing`); continue; }
-    for (const key of Object.keys(cm.data ?? {}))
-      if (!/^[A-Z_][A-Z0-9_]*$/.test(key)) problem(`ConfigMap/${svc}-config`, `key ${key} is not an environment-variable name`);
-    for (const key of ["REDIS_URL", "PG_URL", "PG_JDBC_URL", "PG_USER"])
-      if (!cm.data?.[key]) problem(`ConfigMap/${svc}-config`, `${key} missing`);
-    if (cm.data?.TRIPWIRE_HTTP_HOST !== "0.0.0.0") problem(`ConfigMap/${svc}-config`, "TRIPWIRE_HTTP_HOST must be 0.0.0.0");
-  }
-  for (const infra of ["redis", "postgres"]) {
-    const d = find("Deployment", infra);
-    if (!d) { problem(infra, "Deployment missing"); continue; }
-    const c = d.spec.template.spec.containers[0];
-    if (!c.readinessProbe) problem(`Deployment/${infra}`, "readinessProbe required");
-    for (const v of d.spec.template.spec.volumes ?? [])
-      if (v.persistentVolumeClaim && !find("PersistentVolumeClaim", v.persistentVolumeClaim.claimName))
-        problem(`Deployment/${infra}`, `PVC ${v.persistentVolumeClaim.claimName} not rendered`);
-    if (!find("Service", infra)) problem(infra, "Service missing");
-  }
-  return `${objs.length} rendered objects follow the Tripwire conventions (${byKind("Deployment").length} Deployments)`;
-}
-
 // ---- k8s: secret examples --------------------------------------------------------------------
 function k8sSecrets([dir]) {
-  const kustomization = parse(readFileSync(join(dir, "kustomization.yaml"), "utf8"));
-  const resources = kustomization.resources ?? [];
-  for (const r of resources) if (/secret/i.test(r)) problem("kustomization.yaml", `${r}: secrets are created out of band`);
+  for (const k of ["base", "overlays/dev", "overlays/prod"]) {
+    const kustomization = parse(readFileSync(join(dir, k, "kustomization.yaml"), "utf8"));
+    for (const r of kustomization.resources ?? [])
+      if (/secret/i.test(r)) problem(`k8s/${k}/kustomization.yaml`, `${r}: secrets are created out of band`);
+  }
   let n = 0;
   const walk = (d) => readdirSync(d).forEach((f) => {
     const p = join(d, f);
@@ -277,7 +196,7 @@ function k8sSecrets([dir]) {
     }
   });
   walk(dir);
-  for (const svc of SERVICES) if (!existsSync(join(dir, svc, "secret.example.yaml"))) problem(svc, "secret.example.yaml missing");
+  for (const svc of SERVICES) if (!existsSync(join(dir, "base", svc, "secret.example.yaml"))) problem(svc, "secret.example.yaml missing");
   return `${n} secret examples hold placeholders only and none is in kustomization.yaml`;
 }
 
@@ -381,7 +300,7 @@ function docsLint([root]) {
   return `${MODULES.length} module READMEs (<= 15 lines), ${files.length} markdown files, ${links} relative links resolve`;
 }
 
-const commands = { "k8s-schema": k8sSchema, "k8s-policy": k8sPolicy, "k8s-secrets": k8sSecrets,
+const commands = { "k8s-secrets": k8sSecrets,
   "rules-lint": rulesLint, "grafana-lint": grafanaLint, "docs-lint": docsLint };
 try {
   const summary = await commands[command](args);
@@ -401,20 +320,11 @@ PROM="$PROMTOOL"; [ -n "$PROM" ] || PROM=needs_promtool
 
 # ---------------------------------------------------------------------------------------------
 echo "== k8s"
-RENDERED="$WORK/rendered.yaml"
-if [ -n "$KUBECTL" ]; then
-    if "$KUBECTL" kustomize k8s/ > "$RENDERED" 2> "$WORK/out"; then
-        pass "k8s: kubectl kustomize k8s/ renders ($(grep -c '^kind:' "$RENDERED") objects)"
-        check "k8s: rendered objects match the Kubernetes schemas (kubernetes-models@$K8S_MODELS_VERSION)" $LINT k8s-schema "$RENDERED"
-        check "k8s: Tripwire conventions (labels, probes, envFrom, replicas, annotations)" $LINT k8s-policy "$RENDERED"
-    else
-        fail "k8s: kubectl kustomize k8s/ renders" "$WORK/out"
-    fi
+if [ -n "$KUBECTL" ] && $NODE_OK; then
+    check "k8s: both overlays render and validate (scripts/k8s-validate.sh: schemas strict, ports/probes/env vs service config, conventions)" \
+        scripts/k8s-validate.sh
 else
-    loud "SKIPPED: kubectl not found - the kustomize render and the convention checks did NOT run." \
-         "Only the individual manifests are schema-checked below. Install kubectl to check the render."
-    mapfile -t MANIFESTS < <(find k8s -name '*.yaml' ! -name 'kustomization.yaml' ! -name 'secret.example.yaml' | sort)
-    check "k8s: manifests match the Kubernetes schemas (unrendered)" $LINT k8s-schema "${MANIFESTS[@]/#/$ROOT/}"
+    fail "k8s: scripts/k8s-validate.sh needs kubectl and node/npm (install them: apt-get install kubectl nodejs npm)"
 fi
 check "k8s: secret examples are placeholders and not in kustomization.yaml" $LINT k8s-secrets "$ROOT/k8s"
 
