@@ -50,10 +50,10 @@ loud() {
 # ---------------------------------------------------------------------------------------------
 echo "== tools"
 PROMTOOL=$(command -v promtool || true)
-if [ -z "$PROMTOOL" ] && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    echo "  promtool missing: installing Debian package 'prometheus' (apt-get update + install)"
+if { [ -z "$PROMTOOL" ] || ! command -v amtool > /dev/null; } && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    echo "  promtool/amtool missing: installing Debian packages 'prometheus' and 'prometheus-alertmanager' (apt-get update + install)"
     t0=$(date +%s)
-    if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; } \
+    if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager; } \
         > "$WORK/apt.log" 2>&1; then
         echo "  installed promtool in $(( $(date +%s) - t0 )) s"
     else
@@ -93,6 +93,7 @@ else
     echo "  metric contract: built-in copy of DESIGN.md §7 (shared/DESIGN.md not found)"
 fi
 export DESIGN_MD DESIGN_METRICS_FALLBACK
+export TRIPWIRE_ROOT="$ROOT"
 
 # ---------------------------------------------------------------------------------------------
 # The node half of the checks, written next to node_modules so its imports resolve.
@@ -135,6 +136,39 @@ function designMetrics() {
   const all = new Set();
   for (const n of names) for (const s of ["", "_bucket", "_count", "_sum", "_max"]) all.add(n + s);
   return all;
+}
+
+// Metric names the services really register with Micrometer, read from their sources: builder or registry
+// calls with a literal name, in Prometheus spelling (dots -> underscores; counters _total; timers _seconds
+// with _count/_sum/_max/_bucket; distribution summaries _count/_sum/_max/_bucket; gauges as named).
+function exportedMetrics() {
+  const root = process.env.TRIPWIRE_ROOT;
+  const all = new Set();
+  const walk = (d) => readdirSync(d).forEach((f) => {
+    const p = join(d, f);
+    if (statSync(p).isDirectory()) { if (f !== "test" && f !== "target" && f !== "node_modules") walk(p); return; }
+    if (!f.endsWith(".java")) return;
+    const src = readFileSync(p, "utf8");
+    const re = /\b(Counter|Timer|Gauge|DistributionSummary)\.builder\(\s*"([a-z0-9_.]+)"|\bregistry\.(counter|timer|gauge|summary)\(\s*"([a-z0-9_.]+)"|\bgauge\([a-z]+,\s*"([a-z0-9_.]+)"/g;
+    for (const m of src.matchAll(re)) {
+      const kind = (m[1] ?? m[3] ?? "gauge").toLowerCase();
+      const base = (m[2] ?? m[4] ?? m[5]).replace(/\./g, "_");
+      if (kind === "counter") all.add(base.endsWith("_total") ? base : `${base}_total`);
+      else if (kind === "timer") for (const s of ["_count", "_sum", "_max", "_bucket"]) all.add(`${base}_seconds${s}`);
+      else if (kind === "distributionsummary" || kind === "summary") for (const s of ["", "_count", "_sum", "_max", "_bucket"]) all.add(base + s);
+      else all.add(base);
+    }
+  });
+  for (const m of readdirSync(root)) if (existsSync(join(root, m, "src/main/java"))) walk(join(root, m, "src/main/java"));
+  return all;
+}
+
+function recordedNames(rulesDir) {
+  const names = new Set();
+  for (const f of readdirSync(rulesDir).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml")))
+    for (const doc of readDocs(join(rulesDir, f))) for (const g of doc.groups ?? []) for (const r of g.rules ?? [])
+      if (r.record) names.add(r.record);
+  return names;
 }
 
 // Quarkus/Micrometer platform metrics every service exports (JVM, process, HTTP server binder).
@@ -202,7 +236,11 @@ function k8sSecrets([dir]) {
 
 // ---- prometheus rules: names, labels, runbook links ------------------------------------------
 function rulesLint([runbook, ...files]) {
+  const exported = exportedMetrics();
   const design = designMetrics();
+  for (const m of design) if (!/_(count|sum|max|bucket)$/.test(m) && ![...exported].some((e) => e === m || e.startsWith(m + "_")))
+    problem("DESIGN.md §7", `metric ${m} is in the contract but no service registers it`);
+  const known = new Set([...exported, ...PLATFORM, ...recordedNames(dirname(files[0]))]);
   const anchors = githubSlugs(readFileSync(runbook, "utf8"));
   let n = 0;
   for (const file of files) {
@@ -211,7 +249,7 @@ function rulesLint([runbook, ...files]) {
       n++;
       const names = metricNames(String(r.expr));
       if (!names.length) problem(id, "expression references no metric");
-      for (const m of names) if (!design.has(m) && m !== "up") problem(id, `metric ${m} is not in DESIGN.md §7`);
+      for (const m of names) if (!known.has(m)) problem(id, `metric ${m}: no service registers it (Micrometer sources) and no rule records it`);
       if (!r.alert) continue;
       if (!["warning", "critical"].includes(r.labels?.severity)) problem(id, "labels.severity must be warning or critical");
       if (!r.annotations?.summary) problem(id, "annotations.summary missing");
@@ -230,12 +268,7 @@ function grafanaLint([provisioning, rulesDir, ...dashboards]) {
   const uids = new Set((ds.datasources ?? []).map((d) => d.uid));
   const prov = parse(readFileSync(join(provisioning, "dashboards.yaml"), "utf8"));
   if (!(prov.providers ?? []).length) problem("dashboards.yaml", "no providers");
-  const known = new Set([...designMetrics(), ...PLATFORM]);
-  for (const f of readdirSync(rulesDir).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml")))
-    for (const doc of readDocs(join(rulesDir, f))) for (const g of doc.groups ?? []) for (const r of g.rules ?? []) {
-      if (r.record) known.add(r.record);
-      metricNames(String(r.expr)).forEach((m) => known.add(m));
-    }
+  const known = new Set([...exportedMetrics(), ...PLATFORM, ...recordedNames(rulesDir)]);
   let exprs = 0;
   const dashUids = new Set();
   for (const file of dashboards) {
@@ -257,7 +290,7 @@ function grafanaLint([provisioning, rulesDir, ...dashboards]) {
         if (!uids.has(t.datasource?.uid)) problem(id, `target datasource uid ${t.datasource?.uid} is not provisioned`);
         const names = metricNames(String(t.expr ?? ""));
         if (!names.length) problem(id, `expr references no metric: ${t.expr}`);
-        for (const m of names) if (!known.has(m)) problem(id, `metric ${m} is neither in DESIGN.md §7, the rules, nor a platform metric`);
+        for (const m of names) if (!known.has(m)) problem(id, `metric ${m}: no service registers it, no rule records it, not a platform metric`);
       }
     }
   }
@@ -335,7 +368,14 @@ mapfile -t RULES < <(find prometheus/rules -name '*.yml' | sort)
 mapfile -t RULE_TESTS < <(find prometheus/tests -name '*.yml' | sort)
 check "prometheus: promtool check rules (${#RULES[@]} files)" $PROM check rules "${RULES[@]}"
 check "prometheus: promtool test rules (${#RULE_TESTS[@]} files)" $PROM test rules "${RULE_TESTS[@]}"
-check "prometheus: rule metrics are DESIGN.md §7 names, runbook_url anchors exist" \
+check "prometheus: every rule file has a promtool test file" bash -c 'for r in prometheus/rules/*.yml; do t=prometheus/tests/$(basename "${r%.yml}")-test.yml; [ -f "$t" ] || { echo "$r has no $t"; exit 1; }; done'
+AMTOOL=$(command -v amtool || true)
+if [ -n "$AMTOOL" ]; then
+    check "prometheus: amtool check-config prometheus/alertmanager.yml" "$AMTOOL" check-config prometheus/alertmanager.yml
+else
+    fail "prometheus: amtool missing (Debian package prometheus-alertmanager; run as root to install it)"
+fi
+check "prometheus: rule metrics are registered by a service (or recorded), DESIGN.md §7 all registered, runbook_url anchors exist" \
     $LINT rules-lint "$ROOT/docs/RUNBOOK.md" "${RULES[@]/#/$ROOT/}"
 
 # ---------------------------------------------------------------------------------------------
