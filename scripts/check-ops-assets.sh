@@ -149,7 +149,7 @@ function exportedMetrics() {
     if (statSync(p).isDirectory()) { if (f !== "test" && f !== "target" && f !== "node_modules") walk(p); return; }
     if (!f.endsWith(".java")) return;
     const src = readFileSync(p, "utf8");
-    const re = /\b(Counter|Timer|Gauge|DistributionSummary)\.builder\(\s*"([a-z0-9_.]+)"|\bregistry\.(counter|timer|gauge|summary)\(\s*"([a-z0-9_.]+)"|\bgauge\([a-z]+,\s*"([a-z0-9_.]+)"/g;
+    const re = /\b(Counter|Timer|Gauge|DistributionSummary)\.builder\(\s*"([a-z0-9_.]+)"|\bregistry\.(counter|timer|gauge|summary)\(\s*"([a-z0-9_.]+)"|\bgauge\((?:[a-z]+,\s*)?"([a-z0-9_.]+)"/g;
     for (const m of src.matchAll(re)) {
       const kind = (m[1] ?? m[3] ?? "gauge").toLowerCase();
       const base = (m[2] ?? m[4] ?? m[5]).replace(/\./g, "_");
