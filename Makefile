@@ -9,7 +9,7 @@ ifneq ($(wildcard $(TEMURIN)/bin/java),)
 export JAVA_HOME := $(TEMURIN)
 endif
 
-.PHONY: help infra-up build run stop ps logs health test smoke check-ops k8s-render k8s-validate bench-gateway bench-alerts bench-reconciler bench-cli chaos \
+.PHONY: help infra-up build run stop ps logs health test smoke check-ops k8s-render k8s-validate monitoring-up monitoring-down monitoring-test bench-gateway bench-alerts bench-reconciler bench-cli chaos \
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
@@ -66,6 +66,15 @@ k8s-render: ## render the Kustomize overlays into .run/k8s/<overlay>.yaml: make 
 
 k8s-validate: ## both overlays rendered and validated offline: strict Kubernetes schemas, ports/probes/env names vs each service's config
 	@scripts/k8s-validate.sh
+
+monitoring-up: ## real Prometheus :9090 + Alertmanager :9093 (Debian packages, installed when missing) on the running stack, alerts to alert-router
+	@scripts/monitoring-up.sh
+
+monitoring-down: ## stop the Prometheus and Alertmanager of monitoring-up
+	@scripts/monitoring-down.sh
+
+monitoring-test: ## own stack (+14000) + Prometheus/Alertmanager + PagerDuty stub: dashboard and rule queries return series, a firing rule pages
+	@scripts/monitoring-test.sh
 
 smoke: ## smoke test alone: isolated stack on ports +10000 in .run-smoke/, stopped afterwards
 	@scripts/smoke-test.sh
