@@ -164,9 +164,10 @@ check "every Grafana dashboard query returns >= 1 series" prom_checks dashboards
 check "every rule's metric selectors (and recording rules) return >= 1 series" prom_checks rules
 
 # A firing rule all the way to PagerDuty: the kill switch gauge > 0 fires KillSwitchActive (critical).
-pd_events() {  # pd_events ACTION: Events v2 bodies of that action that the stub received, as JSON lines
-    curl -s "$STUB/__admin/requests" | jq -c --arg a "$1" '.requests[] | .request.body | fromjson
-        | select(.event_action == $a and (.payload.summary // "" | test("Kill switch active")))'
+pd_events() {  # pd_events trigger | pd_events resolve DEDUP_KEY: Events v2 bodies the stub received, as JSON lines
+    curl -s "$STUB/__admin/requests" | jq -c --arg a "$1" --arg k "${2:-}" '.requests[] | .request.body | fromjson
+        | select(.event_action == $a)
+        | select(if $a == "trigger" then (.payload.summary // "" | test("Kill switch active")) else .dedup_key == $k end)'
 }
 wait_for() {  # wait_for SECONDS COMMAND...: until the command prints something
     local deadline=$((SECONDS + $1)); shift
@@ -189,11 +190,11 @@ page_reaches_pagerduty() {
 }
 resolve_reaches_pagerduty() {
     [[ "$(api DELETE '/api/v1/kill-switch?reason=monitoring+test+drill+is+over')" == 200 ]] || { echo "kill switch not deactivated"; return 1; }
-    wait_for 90 pd_events resolve || { echo "no Events v2 resolve at the PagerDuty stub"; return 1; }
-    local trigger resolve
-    trigger="$(pd_events trigger | head -1 | jq -r .dedup_key)"; resolve="$(pd_events resolve | head -1 | jq -r .dedup_key)"
-    [[ "$trigger" == "$resolve" ]] || { echo "resolve dedup_key $resolve != trigger $trigger"; return 1; }
-    echo "resolve with the same dedup_key $resolve"
+    local key; key="$(pd_events trigger | head -1 | jq -r .dedup_key)"
+    wait_for 90 pd_events resolve "$key" || { echo "no Events v2 resolve with dedup_key $key at the PagerDuty stub"; return 1; }
+    jq -e '.routing_key == "monitoring-test-routing-key"' <<< "$(pd_events resolve "$key" | head -1)" > /dev/null \
+        || { echo "resolve without the routing key"; return 1; }
+    echo "resolve with the trigger's dedup_key $key"
 }
 t0=$SECONDS
 check "a firing rule reaches alert-router and PagerDuty (Events v2 trigger, dedup_key am:…)" page_reaches_pagerduty
