@@ -196,6 +196,28 @@ resolve_reaches_pagerduty() {
         || { echo "resolve without the routing key"; return 1; }
     echo "resolve with the trigger's dedup_key $key"
 }
+# MONITORING_SCREENSHOTS=DIR: Prometheus graph pages of each dashboard group, rendered by headless Chromium from
+# this run's data (Grafana is not packaged for Debian), for docs/monitoring.md.
+screenshots() {
+    local dir="$MONITORING_SCREENSHOTS" name expr
+    mkdir -p "$dir"
+    while IFS='|' read -r name expr; do
+        chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,820 --virtual-time-budget=8000 \
+            --screenshot="$dir/$name.png" \
+            "$PROM/graph?g0.expr=$(jq -rn --arg e "$expr" '$e|@uri')&g0.tab=0&g0.range_input=5m" > /dev/null 2>&1
+        [[ -s "$dir/$name.png" ]] || { echo "no screenshot $name"; return 1; }
+    done << 'LIST'
+trading-orders-by-status|sum by (status) (rate(execution_gateway_orders_total[1m])) * 60
+trading-positions|max by (symbol) (trading_position_quantity)
+risk-breaker-kill-switch|max(cb_state) or max(kill_switch_active)
+risk-rejects-by-reason|sum by (reason) (increase(execution_gateway_orders_total{status="REJECTED"}[1m]))
+slo-alert-delivery-histogram|sum by (le) (alert_delivery_latency_seconds_bucket)
+system-health-up|up
+LIST
+    ls "$dir"
+}
+[[ -z "${MONITORING_SCREENSHOTS:-}" ]] || check "screenshots of the Prometheus graph pages in $MONITORING_SCREENSHOTS" screenshots
+
 t0=$SECONDS
 check "a firing rule reaches alert-router and PagerDuty (Events v2 trigger, dedup_key am:…)" page_reaches_pagerduty
 check "its resolution resolves the PagerDuty incident (Events v2 resolve, same dedup_key)" resolve_reaches_pagerduty
