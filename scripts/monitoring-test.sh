@@ -47,6 +47,8 @@ redis-cli -u "$REDIS_URL" flushdb > /dev/null
 dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
 rm -rf "$RUN_DIR"
 mkdir -p "$WORK/stub/mappings"
+python3 -c 'import yaml' 2> /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml > /dev/null; }
+command -v jq > /dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq > /dev/null
 all_jars=1
 for svc in "${SERVICES[@]}" ops-cli; do [[ -f "$(jar_of "$svc")" ]] || all_jars=0; done
 ((all_jars)) && export SKIP_BUILD=1
@@ -167,7 +169,8 @@ check "every rule's metric selectors (and recording rules) return >= 1 series" p
 pd_events() {  # pd_events trigger | pd_events resolve DEDUP_KEY: Events v2 bodies the stub received, as JSON lines
     curl -s "$STUB/__admin/requests" | jq -c --arg a "$1" --arg k "${2:-}" '.requests[] | .request.body | fromjson
         | select(.event_action == $a)
-        | select(if $a == "trigger" then (.payload.summary // "" | test("Kill switch active")) else .dedup_key == $k end)'
+        | select(if $a == "trigger" then ((.dedup_key | startswith("am:")) and (.payload.summary // "" | test("Kill switch active")))
+               else .dedup_key == $k end)'
 }
 wait_for() {  # wait_for SECONDS COMMAND...: until the command prints something
     local deadline=$((SECONDS + $1)); shift
