@@ -24,4 +24,16 @@ done
 "$ROOT/scripts/k8s-render.sh" dev prod
 cp "$ROOT/scripts/k8s/validate.mjs" "$CACHE/tripwire-k8s-validate.mjs"
 (cd "$CACHE" && node tripwire-k8s-validate.mjs "$ROOT" dev="$K8S_OUT/dev.yaml" prod="$K8S_OUT/prod.yaml")
+
+# The validator must catch what it claims to: a misspelt field, an env name no service reads, a wrong port.
+sed -e '0,/readinessProbe:/s//readinesProbe:/' -e 's/RECONCILER_LEASE_TTL:/RECONCILER_LEASE_TIME:/' \
+    -e 's/containerPort: 8083/containerPort: 8088/' "$K8S_OUT/dev.yaml" > "$K8S_OUT/broken.yaml"
+if (cd "$CACHE" && node tripwire-k8s-validate.mjs "$ROOT" dev="$K8S_OUT/broken.yaml") > "$K8S_OUT/broken.out"; then
+    echo "k8s-validate: the validator accepted a broken render" >&2; exit 1
+fi
+for expected in "readinesProbe: unknown field" "RECONCILER_LEASE_TIME: reconciler reads no such property" \
+        "container port 8088, but alert-router listens on quarkus.http.port=8083"; do
+    grep -qF "$expected" "$K8S_OUT/broken.out" || { echo "k8s-validate: a broken render did not report: $expected" >&2; cat "$K8S_OUT/broken.out" >&2; exit 1; }
+done
+echo "k8s-validate: self-check: a broken render (unknown field, unread env name, wrong port) is refused"
 echo "k8s-validate: PASS"
