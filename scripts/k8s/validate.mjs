@@ -158,10 +158,18 @@ function configMappings(module) {
   return props;
 }
 
+// Properties read through ${…} expressions in annotations (e.g. @Scheduled(every = "${gateway.metrics.position-interval:15s}")).
+function expressionRefs(module) {
+  const refs = [];
+  for (const file of javaFiles(join(root, module, "src/main/java")))
+    for (const m of readFileSync(file, "utf8").matchAll(/"\$\{([a-z][a-z0-9.-]*)[:}]/g)) refs.push(m[1]);
+  return refs;
+}
+
 function serviceConfig(svc) {
   const own = propertiesOf(join(root, svc, "src/main/resources/application.properties"));
   const shared = propertiesOf(join(root, "control-plane/src/main/resources/META-INF/microprofile-config.properties"));
-  const mapped = [...configMappings(svc), ...configMappings("control-plane")];
+  const mapped = [...configMappings(svc), ...configMappings("control-plane"), ...expressionRefs(svc), ...expressionRefs("control-plane")];
   const exact = new Set(), prefixes = [];
   for (const p of [...own.keys, ...shared.keys, ...mapped]) {
     if (p.endsWith(".*")) prefixes.push(envName(p.slice(0, -2)) + "_"); else exact.add(envName(p));
