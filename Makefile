@@ -74,7 +74,7 @@ monitoring-up: ## real Prometheus :9090 + Alertmanager :9093 (Debian packages, i
 monitoring-down: ## stop the Prometheus and Alertmanager of monitoring-up
 	@scripts/monitoring-down.sh
 
-monitoring-test: ## own stack (+14000) + Prometheus/Alertmanager + PagerDuty stub: dashboard and rule queries return series, a firing rule pages
+monitoring-test: ## own stack (+18000) + Prometheus/Alertmanager + PagerDuty stub: dashboard and rule queries return series, a firing rule pages
 	@scripts/monitoring-test.sh
 
 smoke: ## smoke test alone: isolated stack on ports +10000 in .run-smoke/, stopped afterwards

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Monitoring proven against the real thing, on an isolated stack (RUN_DIR=.run-monitoring, ports +14000,
+# Monitoring proven against the real thing, on an isolated stack (RUN_DIR=.run-monitoring, ports +18000,
 # Redis DB 12, database tripwire_monitoring; MONITORING_PORT_OFFSET): a real Prometheus and Alertmanager
 # (scripts/monitoring-up.sh) scrape it, a PagerDuty Events v2 stub (WireMock) takes the alert router's
 # pages. After a short demo load (orders accepted and rejected, a breaker trip and reset, a kill switch
@@ -15,7 +15,7 @@
 # Last line: "monitoring: N passed, M failed"; exit 1 when anything failed.
 set -euo pipefail
 unset PG_URL PG_JDBC_URL CLI_GATEWAY_URL CLI_KEY_FILE CLI_PASSWORD_FILE
-export RUN_DIR=.run-monitoring PORT_OFFSET="${MONITORING_PORT_OFFSET:-14000}" PG_DB=tripwire_monitoring
+export RUN_DIR=.run-monitoring PORT_OFFSET="${MONITORING_PORT_OFFSET:-18000}" PG_DB=tripwire_monitoring
 export REDIS_URL=redis://127.0.0.1:6379/12
 source "$(dirname "$0")/lib.sh"
 PROM="http://127.0.0.1:$((9090 + PORT_OFFSET))"
