@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Monitoring proven against the real thing, on an isolated stack (RUN_DIR=.run-monitoring, ports +18000,
-# Redis DB 12, database tripwire_monitoring; MONITORING_PORT_OFFSET): a real Prometheus and Alertmanager
+# Redis DB 11, database tripwire_monitoring; MONITORING_PORT_OFFSET): a real Prometheus and Alertmanager
 # (scripts/monitoring-up.sh) scrape it, a PagerDuty Events v2 stub (WireMock) takes the alert router's
 # pages. After a short demo load (orders accepted and rejected, a breaker trip and reset, a kill switch
 # activation) it checks through Prometheus' HTTP API that
@@ -16,7 +16,7 @@
 set -euo pipefail
 unset PG_URL PG_JDBC_URL CLI_GATEWAY_URL CLI_KEY_FILE CLI_PASSWORD_FILE
 export RUN_DIR=.run-monitoring PORT_OFFSET="${MONITORING_PORT_OFFSET:-18000}" PG_DB=tripwire_monitoring
-export REDIS_URL=redis://127.0.0.1:6379/12
+export REDIS_URL=redis://127.0.0.1:6379/11
 source "$(dirname "$0")/lib.sh"
 PROM="http://127.0.0.1:$((9090 + PORT_OFFSET))"
 STUB_PORT=$((8099 + PORT_OFFSET))
@@ -40,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "monitoring: fresh state (Redis DB 12, database $PG_DB, $RUN_DIR, ports +$PORT_OFFSET)"
+echo "monitoring: fresh state (Redis DB 11, database $PG_DB, $RUN_DIR, ports +$PORT_OFFSET)"
 "$SCRIPTS/infra-up.sh" > /dev/null
 "$SCRIPTS/stop.sh" > /dev/null
 redis-cli -u "$REDIS_URL" flushdb > /dev/null
@@ -194,7 +194,14 @@ page_reaches_pagerduty() {
 resolve_reaches_pagerduty() {
     [[ "$(api DELETE '/api/v1/kill-switch?reason=monitoring+test+drill+is+over')" == 200 ]] || { echo "kill switch not deactivated"; return 1; }
     local key; key="$(pd_events trigger | head -1 | jq -r .dedup_key)"
-    wait_for 90 pd_events resolve "$key" || { echo "no Events v2 resolve with dedup_key $key at the PagerDuty stub"; return 1; }
+    if ! wait_for 90 pd_events resolve "$key"; then
+        echo "no Events v2 resolve with dedup_key $key at the PagerDuty stub"
+        echo "kill_switch_active: $(curl -s "$PROM/api/v1/query?query=kill_switch_active" | jq -c '[.data.result[].value[1]]')"
+        echo "Prometheus alerts: $(curl -s "$PROM/api/v1/alerts" | jq -c '[.data.alerts[] | {n: .labels.alertname, s: .state}]')"
+        echo "Alertmanager alerts: $(curl -s "http://127.0.0.1:$((9093 + PORT_OFFSET))/api/v2/alerts" | jq -c '[.[] | {n: .labels.alertname, s: .status.state, e: .endsAt}]')"
+        echo "stub events: $(curl -s "$STUB/__admin/requests" | jq -c '[.requests[].request.body | fromjson | {a: .event_action, k: .dedup_key}]')"
+        return 1
+    fi
     jq -e '.routing_key == "monitoring-test-routing-key"' <<< "$(pd_events resolve "$key" | head -1)" > /dev/null \
         || { echo "resolve without the routing key"; return 1; }
     echo "resolve with the trigger's dedup_key $key"
