@@ -9,7 +9,7 @@ ifneq ($(wildcard $(TEMURIN)/bin/java),)
 export JAVA_HOME := $(TEMURIN)
 endif
 
-.PHONY: help infra-up build run stop ps logs health test smoke check-ops bench-gateway bench-alerts bench-reconciler bench-cli chaos \
+.PHONY: help infra-up build run stop ps logs health test smoke check-ops k8s-render k8s-validate monitoring-up monitoring-down monitoring-test bench-gateway bench-alerts bench-reconciler bench-cli chaos \
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
@@ -54,12 +54,28 @@ kill-switch: ## kill switch: make kill-switch MODE=HALT_ONLY|CLOSE_POSITIONS REA
 kill-switch-off: ## kill switch off (needs PostgreSQL and Redis): make kill-switch-off REASON="…"
 	@scripts/tripwire kill-switch deactivate --reason "$(REASON)"
 
-test: ## infra-up, unit + integration tests (mvnw verify), the smoke test, the console in headless Chromium, the ops-asset checks
+test: ## infra-up, unit + integration tests (mvnw verify), the smoke test, the console in headless Chromium, the ops-asset checks (k8s-validate), the monitoring test
 	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp -T 2 verify \
-		&& scripts/smoke-test.sh && SKIP_BUILD=1 scripts/browser-test.sh && scripts/check-ops-assets.sh
+		&& scripts/smoke-test.sh && SKIP_BUILD=1 scripts/browser-test.sh && scripts/check-ops-assets.sh \
+		&& scripts/monitoring-test.sh
 
-check-ops: ## validate k8s/, prometheus/ rules (promtool tests), grafana/ dashboards and docs links offline
+check-ops: ## validate k8s/ (k8s-validate), prometheus/ rules (promtool tests), grafana/ dashboards and docs links offline
 	@scripts/check-ops-assets.sh
+
+k8s-render: ## render the Kustomize overlays into .run/k8s/<overlay>.yaml: make k8s-render [OVERLAY=dev|prod] (default both)
+	@scripts/k8s-render.sh $(OVERLAY)
+
+k8s-validate: ## both overlays rendered and validated offline: strict Kubernetes schemas, ports/probes/env names vs each service's config
+	@scripts/k8s-validate.sh
+
+monitoring-up: ## real Prometheus :9090 + Alertmanager :9093 (Debian packages, installed when missing) on the running stack, alerts to alert-router
+	@scripts/monitoring-up.sh
+
+monitoring-down: ## stop the Prometheus and Alertmanager of monitoring-up
+	@scripts/monitoring-down.sh
+
+monitoring-test: ## own stack (+18000) + Prometheus/Alertmanager + PagerDuty stub: dashboard and rule queries return series, a firing rule pages
+	@scripts/monitoring-test.sh
 
 smoke: ## smoke test alone: isolated stack on ports +10000 in .run-smoke/, stopped afterwards
 	@scripts/smoke-test.sh

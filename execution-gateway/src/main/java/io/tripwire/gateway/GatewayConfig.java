@@ -33,6 +33,8 @@ public interface GatewayConfig {
     /** Daily trading gates (NO DATA / NO RECONCILE / NO CONFIRM): which scopes must be open. Default: none. */
     Gates gates();
 
+    Metrics metrics();
+
     /** How long an idempotency key ({@code Idempotency-Key} / client_order_id) is remembered in Redis. Default 24 h. */
     @WithDefault("24h")
     Duration idempotencyTtl();
@@ -42,6 +44,13 @@ public interface GatewayConfig {
      * refused 423 TRADING_GATE_CLOSED while any of its gates is closed or unknown; reduce-only orders and
      * cancels pass.
      */
+    /** The trading_* display gauges (io.tripwire.gateway.metrics.TradingMetrics). */
+    interface Metrics {
+        /** How often the venue's positions are read for trading_position_*. Default 15 s. */
+        @WithDefault("15s")
+        Duration positionInterval();
+    }
+
     interface Gates {
         /** Gate this venue: scope {@code venue:<name>} (e.g. {@code paper}, {@code manual}). Default: not gated. */
         java.util.Optional<String> venue();
