@@ -56,6 +56,8 @@ public final class SpareRedis implements AutoCloseable {
                     "--save", "", "--appendonly", "no", "--dir", dir.toString()))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
             System.setProperty(pidProperty(), Long.toString(process.pid()));
+            // A shared spare server outlives its test classes: it must not outlive the test JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "spare-redis-" + port + "-stop"));
         } catch (IOException e) {
             throw new IllegalStateException("redis-server not startable", e);
         }
