@@ -63,7 +63,12 @@ end
 if (redis.call('EXISTS', KEYS[4]) == 1 or redis.call('EXISTS', KEYS[5]) == 1) and not reduce_only then
   return {'REJECTED', 'SYMBOL_QUARANTINED', 'symbol is quarantined', 0}
 end
--- Daily trading gates: open only when their last evaluation passed; missing or unreadable = closed.
+-- Redis's clock, one for every gateway replica: the rate buckets and the gates' trading day are judged by it.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+
+-- Daily trading gates: open only when their last evaluation passed and its trading day has not ended;
+-- missing, unreadable or without a trading day = closed.
 if not reduce_only and #KEYS > 10 then
   local closed, any = {}, false
   for i = 11, #KEYS do
@@ -79,6 +84,8 @@ if not reduce_only and #KEYS > 10 then
       elseif not gate.open then
         local reasons = (type(gate.reasons) == 'table' and #gate.reasons > 0) and gate.reasons or {'UNSPECIFIED'}
         closed[scope], any = reasons, true
+      elseif type(gate.valid_until_epoch_ms) ~= 'number' or now >= gate.valid_until_epoch_ms then
+        closed[scope], any = {'EVALUATION_EXPIRED'}, true
       end
     end
   end
@@ -110,8 +117,6 @@ else
 end
 
 -- Token buckets (milli-tokens; burst = 2 s of rate). Refused orders take no token.
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local buckets = {}
 for i = 0, 2 do
   local rate = tonumber(ARGV[10 + i])

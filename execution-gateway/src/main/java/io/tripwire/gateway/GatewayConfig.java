@@ -2,6 +2,7 @@ package io.tripwire.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,16 @@ public interface GatewayConfig {
 
     Metrics metrics();
 
+    /**
+     * Risk-increasing orders being admitted at once (from arrival to the 201) above which a new one is shed at
+     * arrival with 429 RATE_LIMITED and Retry-After, before any I/O: overload is refused in microseconds instead
+     * of queueing every order behind the stores. Reduce-only and kill-switch flatten orders are never shed.
+     * Default 256.
+     */
+    @WithName("admission.max-in-flight")
+    @WithDefault("256")
+    int admissionMaxInFlight();
+
     /** How long an idempotency key ({@code Idempotency-Key} / client_order_id) is remembered in Redis. Default 24 h. */
     @WithDefault("24h")
     Duration idempotencyTtl();
@@ -57,6 +68,14 @@ public interface GatewayConfig {
 
         /** Gate these strategies ({@code strategy:<id>}); {@code *} gates every strategy's orders. Default: none. */
         java.util.Optional<List<String>> strategies();
+
+        /**
+         * Time zone of the trading day an evaluation recorded through {@code PUT /api/v1/trading-gates/{scope}} holds
+         * for: an open gate closes at the next midnight there ({@code EVALUATION_EXPIRED}). Default Europe/London,
+         * the desk's ({@code desk.zone}).
+         */
+        @WithDefault("Europe/London")
+        java.time.ZoneId zone();
     }
 
     /** How the gateway drives the venue (URL, keys and timeout: {@code tripwire.venue.*}). */

@@ -68,7 +68,8 @@ public final class ControlChanges {
 
     /**
      * A gate evaluation: closing (or keeping closed) is safety-increasing and works while PostgreSQL is down;
-     * opening needs both stores. The same evaluation twice is a no-op.
+     * opening needs both stores. The same evaluation twice within its trading day is a no-op; a new day's
+     * evaluation replaces the last one, so that it holds until the new day ends (ADR 0053).
      */
     public static ControlChange<TradingGateState> evaluateTradingGate(String scope, TradingGateState evaluated) {
         Safety safety = evaluated.open() ? Safety.DECREASING : Safety.INCREASING;
@@ -77,6 +78,7 @@ public final class ControlChanges {
                 : String.join(",", evaluated.reasons()), Map.of("scope", scope, "reasons", evaluated.reasons(),
                 "run_id", evaluated.runId() == null ? "" : evaluated.runId()),
                 current -> current != null && current.open() == evaluated.open() && current.reasons().equals(evaluated.reasons())
+                        && current.validUntil().equals(evaluated.validUntil())
                         ? current : evaluated.withVersion(current == null ? 0 : current.version()));
     }
 }

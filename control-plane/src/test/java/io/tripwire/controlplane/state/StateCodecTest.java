@@ -3,6 +3,9 @@ package io.tripwire.controlplane.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +64,34 @@ class StateCodecTest {
         BreakerState quiet = BreakerState.initial().tripped("x", null, AT).reset("ops", AT, AT.plusSeconds(60));
         assertThat(quiet.effectiveStatus(AT.plusSeconds(59))).isEqualTo(BreakerStatus.QUIET_PERIOD);
         assertThat(quiet.effectiveStatus(AT.plusSeconds(60))).isEqualTo(BreakerStatus.OPEN);
+    }
+
+    @Test
+    void aTradingGateCarriesTheEndOfItsTradingDayAlsoInEpochMillisForTheAdmissionScript() {
+        Instant endOfDay = TradingGateState.endOfDay(LocalDate.parse("2026-11-21"), ZoneId.of("Europe/London"));
+        var open = new TradingGateState(true, List.of(), AT, endOfDay, "desk", "run-1", 3);
+        String json = StateCodec.encode(open);
+        assertThat(json).contains("\"valid_until\":\"2026-11-22T00:00:00Z\"",
+                "\"valid_until_epoch_ms\":" + endOfDay.toEpochMilli());
+        assertThat(StateCodec.decode(json, TradingGateState.class)).isEqualTo(ControlRead.present(open));
+    }
+
+    @Test
+    void anOpenGateStopsCountingWhenItsTradingDayEnds() {
+        Instant endOfDay = TradingGateState.endOfDay(LocalDate.parse("2026-07-01"), ZoneId.of("Europe/London"));
+        assertThat(endOfDay).isEqualTo(Instant.parse("2026-07-01T23:00:00Z")); // BST: midnight in London is 23:00 UTC
+        var open = new TradingGateState(true, List.of(), AT, endOfDay, "desk", "run-1", 0);
+        assertThat(open.openAt(endOfDay.minusMillis(1))).isTrue();
+        assertThat(open.reasonsAt(endOfDay.minusMillis(1))).isEmpty();
+        assertThat(open.openAt(endOfDay)).isFalse();
+        assertThat(open.reasonsAt(endOfDay)).containsExactly(TradingGateState.EXPIRED);
+    }
+
+    @Test
+    void aGateRecordedBeforeItHadATradingDayIsUnparsableSoItRefusesOrders() {
+        String legacy = "{\"open\":true,\"reasons\":[],\"evaluated_at\":\"2026-11-21T09:00:00Z\","
+                + "\"evaluated_by\":\"desk\",\"run_id\":\"r\",\"version\":1}";
+        assertThat(StateCodec.decode(legacy, TradingGateState.class))
+                .isInstanceOfSatisfying(ControlRead.Unavailable.class, u -> assertThat(u.cause()).isEqualTo(ControlRead.Cause.UNPARSABLE));
     }
 }

@@ -3,6 +3,7 @@ package io.tripwire.gateway.admission;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tripwire.controlplane.keys.RedisKeys;
+import io.tripwire.controlplane.redis.RedisScript;
 import io.tripwire.controlplane.reject.RejectCode;
 import io.tripwire.gateway.breaker.TripDetails;
 import io.tripwire.gateway.GatewayConfig;
@@ -18,10 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs {@code lua/admission.lua} with EVALSHA: loaded once, loaded again on NOSCRIPT (e.g. after a
+ * Runs {@code lua/admission.lua} by its SHA-1 ({@link RedisScript}: EVAL once more on NOSCRIPT, e.g. after a
  * Redis restart or SCRIPT FLUSH). Any Redis failure is {@code CONTROL_PLANE_UNAVAILABLE}: fail closed.
  */
 @ApplicationScoped
@@ -38,8 +38,7 @@ public class AdmissionScript {
     private final GatewayConfig config;
     private final io.tripwire.gateway.riskconfig.LiveLimits limits;
     private final TradingGates gates;
-    private final String source;
-    private final AtomicReference<String> sha = new AtomicReference<>();
+    private final RedisScript script;
 
     public AdmissionScript(ReactiveRedisDataSource redis, RedisKeys keys, GatewayConfig config, TradingGates gates,
                            io.tripwire.gateway.riskconfig.LiveLimits limits) {
@@ -48,41 +47,17 @@ public class AdmissionScript {
         this.keys = keys;
         this.config = config;
         this.gates = gates;
-        this.source = load("lua/admission.lua");
+        this.script = new RedisScript(load("lua/admission.lua"));
     }
 
     public Uni<AdmissionDecision> admit(AdmissionRequest request) {
         List<String> keysAndArgs = keysAndArgs(request);
-        return evalsha(keysAndArgs)
-                .onFailure(AdmissionScript::isNoScript).recoverWithUni(e -> {
-                    sha.set(null);
-                    return evalsha(keysAndArgs);
-                })
+        int keyCount = FIXED_KEYS + gateCount(keysAndArgs);
+        return script.run(redis, keysAndArgs.subList(0, keyCount), keysAndArgs.subList(keyCount, keysAndArgs.size()))
                 .ifNoItem().after(TIMEOUT).fail()
                 .map(AdmissionScript::decision)
                 .onFailure().recoverWithItem(e -> new AdmissionDecision.Rejected(RejectCode.CONTROL_PLANE_UNAVAILABLE,
                         "Redis unavailable: " + e.getMessage(), 0));
-    }
-
-    private Uni<Response> evalsha(List<String> keysAndArgs) {
-        return scriptSha().chain(s -> {
-            List<String> args = new ArrayList<>(keysAndArgs.size() + 2);
-            args.add(s);
-            args.add(Integer.toString(FIXED_KEYS + gateCount(keysAndArgs)));
-            args.addAll(keysAndArgs);
-            return redis.execute("EVALSHA", args.toArray(String[]::new));
-        });
-    }
-
-    private Uni<String> scriptSha() {
-        String known = sha.get();
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return redis.execute("SCRIPT", "LOAD", source).map(r -> {
-            sha.set(r.toString());
-            return r.toString();
-        });
     }
 
     private List<String> keysAndArgs(AdmissionRequest r) {
@@ -138,10 +113,6 @@ public class AdmissionScript {
             return TripDetails.fromRaw(raw);
         }
         return RejectCode.TRADING_GATE_CLOSED.name().equals(code) ? TradingGates.refusalDetails(raw) : Map.of();
-    }
-
-    private static boolean isNoScript(Throwable e) {
-        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
     }
 
     private static String load(String resource) {

@@ -4,8 +4,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tripwire.controlplane.keys.RedisKeys;
+import io.tripwire.controlplane.redis.RedisScript;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,19 +18,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExposureLedger {
 
-    private static final String RELEASE = """
+    private static final RedisScript RELEASE = new RedisScript("""
             local v = redis.call('HINCRBY', KEYS[1], ARGV[1], -tonumber(ARGV[2]))
             if v < 0 then redis.call('HSET', KEYS[1], ARGV[1], 0) end
             if KEYS[2] ~= '' then
               local claim = redis.call('GET', KEYS[2])
               if claim and string.sub(claim, -string.len(ARGV[3])) == ARGV[3] then redis.call('DEL', KEYS[2]) end
             end
-            return 1""";
-    private static final String FILL = """
+            return 1""");
+    private static final RedisScript FILL = new RedisScript("""
             local v = redis.call('HINCRBY', KEYS[1], ARGV[1], -tonumber(ARGV[2]))
             if v < 0 then redis.call('HSET', KEYS[1], ARGV[1], 0) end
             redis.call('HINCRBY', KEYS[1], 'pos', ARGV[3])
-            return 1""";
+            return 1""");
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -61,11 +63,9 @@ public class ExposureLedger {
         return run(FILL, keys.exposure(symbol), null, side(buy), Long.toString(units), Long.toString(buy ? units : -units));
     }
 
-    private Uni<Void> run(String script, String exposureKey, String idemKey, String... args) {
-        String[] all = idemKey == null
-                ? concat(new String[] {script, "1", exposureKey}, args)
-                : concat(new String[] {script, "2", exposureKey, idemKey}, args);
-        return redis.execute("EVAL", all)
+    private Uni<Void> run(RedisScript script, String exposureKey, String idemKey, String... args) {
+        List<String> keys = idemKey == null ? List.of(exposureKey) : List.of(exposureKey, idemKey);
+        return script.run(redis, keys, List.of(args))
                 .ifNoItem().after(AdmissionScript.TIMEOUT).fail()
                 .replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("exposure update on %s failed (reconciler will rebuild): %s",
@@ -75,11 +75,5 @@ public class ExposureLedger {
 
     private static String side(boolean buy) {
         return buy ? "wbuy" : "wsell";
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

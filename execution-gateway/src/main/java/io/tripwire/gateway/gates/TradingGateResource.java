@@ -49,7 +49,6 @@ public class TradingGateResource {
         return gates.record(scope, evaluation, identity.getPrincipal().getName())
                 .map(result -> new GateChangeView(result.changed(),
                         result.confirmed().stream().map(Enum::name).sorted().toList(),
-                        TradingGateService.TradingGateView.of(scope,
-                                io.tripwire.controlplane.state.ControlRead.present(result.value()))));
+                        gates.view(scope, result.value())));
     }
 }

@@ -13,7 +13,11 @@ import io.tripwire.controlplane.state.ControlRead;
 import io.tripwire.controlplane.state.TradingGateReason;
 import io.tripwire.controlplane.state.TradingGateState;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tripwire.gateway.GatewayConfig;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +36,15 @@ public class TradingGateService {
     private final ControlStateService controlState;
     private final RedisControlStore store;
     private final TradingGates gates;
+    private final ZoneId zone;
     private final Clock clock;
 
-    public TradingGateService(ControlStateService controlState, RedisControlStore store, TradingGates gates, Clock clock) {
+    public TradingGateService(ControlStateService controlState, RedisControlStore store, TradingGates gates,
+                              GatewayConfig config, Clock clock) {
         this.controlState = controlState;
         this.store = store;
         this.gates = gates;
+        this.zone = config.gates().zone();
         this.clock = clock;
     }
 
@@ -58,8 +65,10 @@ public class TradingGateService {
             return invalid("reasons", "unknown reason; known: " + known);
         }
         List<String> sorted = List.copyOf(new TreeSet<>(reasons));
-        TradingGateState evaluated = new TradingGateState(sorted.isEmpty(), sorted, clock.instant(), actor,
-                evaluation.runId(), 0);
+        Instant now = clock.instant();
+        // An evaluation holds for the trading day it was made on, never longer (ADR 0053).
+        TradingGateState evaluated = new TradingGateState(sorted.isEmpty(), sorted, now,
+                TradingGateState.endOfDay(LocalDate.ofInstant(now, zone), zone), actor, evaluation.runId(), 0);
         return controlState.apply(ControlChanges.evaluateTradingGate(scope, evaluated));
     }
 
@@ -67,8 +76,13 @@ public class TradingGateService {
     public Uni<List<TradingGateView>> configured() {
         return Multi.createFrom().iterable(gates.configuredScopes())
                 .onItem().transformToUniAndConcatenate(scope -> store.read(ControlKey.tradingGate(scope))
-                        .map(snapshot -> TradingGateView.of(scope, snapshot.read())))
+                        .map(snapshot -> TradingGateView.of(scope, snapshot.read(), clock.instant())))
                 .collect().asList();
+    }
+
+    /** How {@code gate} shows now. */
+    public TradingGateView view(String scope, TradingGateState gate) {
+        return TradingGateView.of(scope, ControlRead.present(gate), clock.instant());
     }
 
     private static <T> Uni<T> invalid(String field, String message) {
@@ -76,15 +90,19 @@ public class TradingGateService {
                 Map.of("fields", Map.of(field, message))));
     }
 
-    /** A gate as shown: OPEN, CLOSED with its reasons, or UNKNOWN (missing or unreadable: orders are refused). */
-    public record TradingGateView(String scope, String state, List<String> reasons, String evaluatedAt, String evaluatedBy,
-                                  String runId) {
-        static TradingGateView of(String scope, ControlRead<TradingGateState> read) {
+    /**
+     * A gate as shown: OPEN, CLOSED with its reasons (EVALUATION_EXPIRED once its trading day is over), or UNKNOWN
+     * (missing or unreadable); CLOSED and UNKNOWN refuse risk-increasing orders.
+     */
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TradingGateView(String scope, String state, List<String> reasons, String evaluatedAt, String validUntil,
+                                  String evaluatedBy, String runId) {
+        static TradingGateView of(String scope, ControlRead<TradingGateState> read, Instant now) {
             if (read instanceof ControlRead.Present<TradingGateState>(TradingGateState g)) {
-                return new TradingGateView(scope, g.open() ? "OPEN" : "CLOSED", g.reasons(), g.evaluatedAt().toString(),
-                        g.evaluatedBy(), g.runId());
+                return new TradingGateView(scope, g.openAt(now) ? "OPEN" : "CLOSED", g.reasonsAt(now),
+                        g.evaluatedAt().toString(), g.validUntil().toString(), g.evaluatedBy(), g.runId());
             }
-            return new TradingGateView(scope, "UNKNOWN", List.of("GATE_STATE_UNKNOWN"), null, null, null);
+            return new TradingGateView(scope, "UNKNOWN", List.of("GATE_STATE_UNKNOWN"), null, null, null, null);
         }
     }
 }

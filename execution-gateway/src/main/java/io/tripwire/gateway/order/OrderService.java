@@ -48,11 +48,13 @@ public class OrderService {
     private final Pool pool;
     private final RecentTrip recentTrip;
     private final ArtifactGate artifacts;
+    private final AdmissionLoad load;
     private final Clock clock;
 
     public OrderService(PreTradeChecks checks, ReferencePrices prices, AdmissionScript admission, ExposureLedger exposure,
                         OrderRepository orders, OrderEventsPublisher events, VenueSubmitter submitter, Venue venue,
-                        GatewayMetrics metrics, Pool pool, RecentTrip recentTrip, ArtifactGate artifacts, Clock clock) {
+                        GatewayMetrics metrics, Pool pool, RecentTrip recentTrip, ArtifactGate artifacts, AdmissionLoad load,
+                        Clock clock) {
         this.checks = checks;
         this.prices = prices;
         this.admission = admission;
@@ -65,6 +67,7 @@ public class OrderService {
         this.pool = pool;
         this.recentTrip = recentTrip;
         this.artifacts = artifacts;
+        this.load = load;
         this.clock = clock;
     }
 
@@ -73,6 +76,21 @@ public class OrderService {
      * @param provenance   {@code api} for clients, {@code kill-switch} for flatten orders
      */
     public Uni<PlacedOrder> place(OrderRequest request, String apiKeyPrefix, String provenance) {
+        // Orders that only take risk off are never shed: under overload they matter most.
+        if (request.reduceOnlyOrDefault() || VenueSubmitter.FLATTEN_PROVENANCE.equals(provenance)) {
+            return admitted(request, apiKeyPrefix, provenance);
+        }
+        if (!load.tryEnter()) {
+            // Not a decision on the order: counted apart (status SHED), so shedding never feeds the reject storm.
+            metrics.order("SHED", RejectCode.RATE_LIMITED.name());
+            return Uni.createFrom().failure(new RejectException(RejectCode.RATE_LIMITED,
+                    "gateway at its admission capacity: retry shortly", Map.of("retry_after_ms", AdmissionLoad.RETRY_AFTER_MS,
+                    "scope", "gateway")));
+        }
+        return admitted(request, apiKeyPrefix, provenance).eventually(load::leave);
+    }
+
+    private Uni<PlacedOrder> admitted(OrderRequest request, String apiKeyPrefix, String provenance) {
         if (!checks.isKnownSymbol(request.symbol())) {
             return reject(RejectCode.VALIDATION_FAILED, "unknown symbol " + request.symbol(),
                     Map.of("fields", Map.of("symbol", "unknown symbol")));

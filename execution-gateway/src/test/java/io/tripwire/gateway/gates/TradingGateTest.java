@@ -16,7 +16,14 @@ import io.tripwire.gateway.support.GatewayTestSupport;
 import io.tripwire.gateway.support.Orders;
 import io.tripwire.gateway.support.PaperVenue;
 import io.tripwire.gateway.support.PaperVenueResource;
+import io.tripwire.controlplane.control.ControlChanges;
+import io.tripwire.controlplane.control.ControlStateService;
+import io.tripwire.controlplane.state.TradingGateState;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -38,6 +45,7 @@ class TradingGateTest {
 
     @Inject GatewayTestSupport support;
     @Inject io.vertx.mutiny.sqlclient.Pool pool;
+    @Inject ControlStateService controlState;
     String admin;
 
     @BeforeEach
@@ -103,6 +111,42 @@ class TradingGateTest {
         support.redis().key(String.class).del(support.keys().tradingGate("venue:paper")).await().atMost(GatewayTestSupport.WAIT);
 
         Orders.market(admin, "AAPL", "BUY", "1").then().statusCode(423).body("details.reasons", contains("GATE_STATE_UNKNOWN"));
+    }
+
+    @Test
+    void anEvaluationHoldsUntilTheEndOfItsTradingDayInTheDesksZone() {
+        ZoneId london = ZoneId.of("Europe/London");
+        Instant endOfToday = TradingGateState.endOfDay(LocalDate.now(london), london);
+        evaluate("venue:paper", List.of()).then().statusCode(200).body("gate.state", equalTo("OPEN"))
+                .body("gate.valid_until", equalTo(endOfToday.toString()));
+    }
+
+    @Test
+    void anOpenGateOfYesterdayRefusesNewRiskTodayUntilTodaysChecksHaveRun() {
+        // what the clock moving on by a day does to yesterday's passing evaluation: its trading day has ended
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        ZoneId london = ZoneId.of("Europe/London");
+        TradingGateState ofYesterday = new TradingGateState(true, List.of(), yesterday,
+                TradingGateState.endOfDay(LocalDate.ofInstant(yesterday, london), london), "desk", "run-yesterday", 0);
+        controlState.apply(ControlChanges.evaluateTradingGate("venue:paper", ofYesterday)).await().atMost(GatewayTestSupport.WAIT);
+
+        Orders.market(admin, "AAPL", "BUY", "1").then().statusCode(423).body("code", equalTo("TRADING_GATE_CLOSED"))
+                .body("details.reasons", contains(TradingGateState.EXPIRED))
+                .body("details.gates.'venue:paper'", contains(TradingGateState.EXPIRED));
+        as(admin).get("/api/v1/trading-gates").then().statusCode(200)
+                .body("[0].state", equalTo("CLOSED")).body("[0].reasons", contains(TradingGateState.EXPIRED));
+
+        evaluate("venue:paper", List.of()).then().statusCode(200).body("gate.state", equalTo("OPEN"));
+        Orders.market(admin, "AAPL", "BUY", "1").then().statusCode(201);
+    }
+
+    @Test
+    void anOpenGateWithoutATradingDayIsClosed() {
+        // a value written before gates had a trading day (or by hand) must not open trading for ever
+        support.redis().value(String.class).set(support.keys().tradingGate("venue:paper"),
+                "{\"open\":true,\"reasons\":[],\"evaluated_at\":\"2026-01-01T00:00:00Z\",\"evaluated_by\":\"x\",\"version\":1}")
+                .await().atMost(GatewayTestSupport.WAIT);
+        Orders.market(admin, "AAPL", "BUY", "1").then().statusCode(423).body("details.reasons", contains(TradingGateState.EXPIRED));
     }
 
     @Test

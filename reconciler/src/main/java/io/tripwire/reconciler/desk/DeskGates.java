@@ -9,6 +9,7 @@ import io.tripwire.controlplane.state.TradingGateState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,9 +57,13 @@ public class DeskGates {
                 });
     }
 
-    /** Records the evaluation on every configured scope. */
-    public Uni<Void> publish(List<String> reasons, String runId, String actor) {
-        TradingGateState evaluated = new TradingGateState(reasons.isEmpty(), reasons, clock.instant(), actor, runId, 0);
+    /**
+     * Records the evaluation for trading day {@code asof} on every configured scope. It holds until that day ends in
+     * the desk's zone: an open gate of yesterday refuses orders today until today's checks have run (ADR 0053).
+     */
+    public Uni<Void> publish(List<String> reasons, LocalDate asof, String runId, String actor) {
+        TradingGateState evaluated = new TradingGateState(reasons.isEmpty(), reasons, clock.instant(),
+                TradingGateState.endOfDay(asof, ZoneId.of(config.zone())), actor, runId, 0);
         return Multi.createFrom().iterable(config.gateScopes())
                 .onItem().transformToUniAndConcatenate(scope -> controlState.apply(ControlChanges.evaluateTradingGate(scope, evaluated)))
                 .collect().last().replaceWithVoid();

@@ -123,7 +123,7 @@ public class DeskService {
         // the run's reports name the run: the run row goes first, with the gate as it was; its gate columns follow
         return desk.pool().withTransaction(tx -> desk.insertRun(tx, draft).chain(() -> own.apply(tx)))
                 .chain(() -> gates.reasons(asof))
-                .call(reasons -> gates.publish(reasons, runId, actor))
+                .call(reasons -> gates.publish(reasons, asof, runId, actor))
                 .chain(reasons -> {
                     DeskRun run = new DeskRun(runId, kind, asof, actor, reasons.isEmpty(), reasons, outcome, ticketId,
                             summaryPath, started, clock.instant());

@@ -60,6 +60,10 @@ class DeskGatesTest {
         open.then().body("outcome", equalTo("DATA_QUALITY_PASS")).body("run.gate_open", equalTo(true));
         assertThat(desk.reasons(open)).isEmpty();
         assertThat(desk.gate()).contains("\"open\":true");
+        // it opens for today only: the gateway refuses with EVALUATION_EXPIRED from the desk's next midnight on
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        assertThat(desk.gate()).contains("\"valid_until_epoch_ms\":" + io.tripwire.controlplane.state.TradingGateState
+                .endOfDay(java.time.LocalDate.parse(desk.today()), london).toEpochMilli());
 
         // RECONCILIATION_FAIL alone: the newest snapshot of the day is 10.01 off
         var failed = desk.reconcile("10010.01", Map.of());

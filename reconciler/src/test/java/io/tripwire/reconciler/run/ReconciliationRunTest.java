@@ -151,7 +151,8 @@ class ReconciliationRunTest {
     @Test
     void aTradingGateLostFromRedisIsRestoredAsPostgresHasItClosedGatesFirst() {
         control.apply(ControlChanges.evaluateTradingGate("venue:paper", new io.tripwire.controlplane.state.TradingGateState(
-                false, java.util.List.of("RECONCILIATION_REQUIRED"), Instant.now(), "test", "run-1", 0)))
+                false, java.util.List.of("RECONCILIATION_REQUIRED"), Instant.now(), Instant.now().plusSeconds(3600), "test",
+                "run-1", 0)))
                 .await().atMost(Duration.ofSeconds(5));
         stores.delete("trading_gate:venue:paper");
 
