@@ -18,7 +18,7 @@ if [[ "$REUSE_STACK" != 1 ]]; then
     export REDIS_URL=redis://127.0.0.1:6379/12 ONLY="paper-venue execution-gateway reconciler"
     # The limits the shared-limit checks count against (two_replicas.py RATE, CAP, QUIET), the same for both gateways
     # (gateway-replica.sh starts the second one with the first one's environment).
-    export GATEWAY_RATE_LIMITS_PER_KEY_PER_SECOND=10 GATEWAY_RISK_PER_SYMBOL_USD_CAP=20000 GATEWAY_BREAKER_QUIET_PERIOD=2s
+    export GATEWAY_RATE_LIMITS_PER_KEY_PER_SECOND=10 GATEWAY_RISK_PER_SYMBOL_USD_CAP=100000 GATEWAY_BREAKER_QUIET_PERIOD=2s
 fi
 source "$(dirname "$0")/lib.sh"
 say() { echo "two-replicas: $*"; }
