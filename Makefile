@@ -9,7 +9,7 @@ ifneq ($(wildcard $(TEMURIN)/bin/java),)
 export JAVA_HOME := $(TEMURIN)
 endif
 
-.PHONY: help infra-up build run stop ps logs health test smoke check-ops k8s-render k8s-validate monitoring-up monitoring-down monitoring-test bench-gateway bench-alerts bench-reconciler bench-cli chaos \
+.PHONY: help infra-up build run stop ps logs health test smoke check-ops k8s-render k8s-validate monitoring-up monitoring-down monitoring-test bench-gateway bench-alerts bench-reconciler bench-cli chaos two-replicas-test \
         status circuit-trip circuit-reset kill-switch kill-switch-off backup restore-fresh-test psql db-tables browser-test inbox
 
 help: ## list the targets (default)
@@ -94,6 +94,9 @@ bench-reconciler: ## 10,000 orders + 1,000 positions reconciled vs the paper ven
 
 bench-cli: ## tripwire command response time (hyperfine) vs the JVM-start and HTTP floor; needs make run (target < 1 s)
 	@scripts/bench-cli.sh
+
+two-replicas-test: ## two gateways on one Redis + PostgreSQL (own stack +20000, or REUSE_STACK=1): breaker, kill switch, rate limit, symbol cap, idempotency and fills hold across both
+	@scripts/two-replicas-test.sh
 
 chaos: ## fault injection on an own Redis + PostgreSQL cluster: kill switch/trip under load, Redis loss, malformed input, auth sweep (docs/reliability.md)
 	@scripts/chaos.sh

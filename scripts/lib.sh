@@ -47,7 +47,9 @@ test_databases() {
 
 port_of() { echo $((BASE_PORT[$1] + PORT_OFFSET)); }
 url_of() { echo "http://127.0.0.1:$(port_of "$1")"; }
-jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# A second process of a service (scripts/gateway-replica.sh) is named SERVICE-2: its own pid file and log, the same jar.
+service_of() { echo "${1%-[0-9]}"; }
+jar_of() { echo "$ROOT/$(service_of "$1")/target/quarkus-app/quarkus-run.jar"; }
 pid_file() { echo "$RUN_DIR/pids/$1.pid"; }
 log_file() { echo "$RUN_DIR/logs/$1.log"; }
 # A CLI run is short: C1 only and the serial GC, plus the JDK's ahead-of-time cache (JEP 483/514) trained on a real
@@ -80,6 +82,32 @@ pid_of() {
     pid="$(<"$file")"
     [[ "$pid" =~ ^[0-9]+$ ]] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "$(jar_of "$1")" || return 1
     echo "$pid"
+}
+
+port_taken() { ss -Hltn "sport = :$1" | grep -q .; }
+port_owner() { ss -Hltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true; }
+
+# Logs are appended, never truncated: an operator explaining a trip needs what the services said before the
+# restart. A log over LOG_ROTATE_MB (default 50) is rotated at start: .1 is the previous, up to LOG_KEEP (5).
+rotate_log() {
+    local log="$1" keep="${LOG_KEEP:-5}" i
+    [[ -f "$log" ]] && (($(stat -c %s "$log") > ${LOG_ROTATE_MB:-50} * 1024 * 1024)) || return 0
+    for ((i = keep - 1; i >= 1; i--)); do [[ -f "$log.$i" ]] && mv -f "$log.$i" "$log.$((i + 1))"; done
+    mv -f "$log" "$log.1"
+}
+
+# launch NAME VAR=VALUE...: starts NAME's jar in the background with these variables (on top of this
+# environment), appends to NAME's log, writes NAME's pid file. The caller checked the port and the jar.
+# setsid: the service outlives this script and a Ctrl-C in the terminal that started it.
+launch() {
+    local name="$1"; shift
+    mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
+    rotate_log "$(log_file "$name")"
+    echo "==== ${LAUNCHER:-run.sh}: starting $name at $(date -u +%Y-%m-%dT%H:%M:%SZ) ====" >>"$(log_file "$name")"
+    # shellcheck disable=SC2086  # JAVA_EXTRA_OPTS is a list of JVM options
+    env "$@" setsid "$JAVA" "-Xmx$JAVA_HEAP" ${JAVA_EXTRA_OPTS:-} -jar "$(jar_of "$name")" >>"$(log_file "$name")" 2>&1 </dev/null &
+    echo $! >"$(pid_file "$name")"
+    LAUNCHED_PID=$!
 }
 
 # True while the process exists and is not a zombie (kill -0 also succeeds on a zombie nobody reaped yet).

@@ -30,18 +30,6 @@ build() {
     "$ROOT/mvnw" -B -ntp -q -f "$ROOT/pom.xml" package -DskipTests
 }
 
-# Logs are appended, never truncated: an operator explaining a trip needs what the services said before the
-# restart. A log over LOG_ROTATE_MB (default 50) is rotated at start: .1 is the previous, up to LOG_KEEP (5).
-rotate_log() {
-    local log="$1" keep="${LOG_KEEP:-5}" i
-    [[ -f "$log" ]] && (($(stat -c %s "$log") > ${LOG_ROTATE_MB:-50} * 1024 * 1024)) || return 0
-    for ((i = keep - 1; i >= 1; i--)); do [[ -f "$log.$i" ]] && mv -f "$log.$i" "$log.$((i + 1))"; done
-    mv -f "$log" "$log.1"
-}
-
-port_taken() { ss -Hltn "sport = :$1" | grep -q .; }
-port_owner() { ss -Hltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true; }
-
 start() {
     local svc="$1" port pid owner vars
     if pid="$(pid_of "$svc")"; then echo "run: $svc already running (pid $pid)"; return 0; fi
@@ -54,13 +42,9 @@ start() {
         return 1
     fi
     [[ -f "$(jar_of "$svc")" ]] || { echo "run: $(jar_of "$svc") missing; run make build" >&2; return 1; }
-    # setsid: the service outlives this script and a Ctrl-C in the terminal that started it.
     mapfile -t vars < <(service_env "$svc")
-    rotate_log "$(log_file "$svc")"
-    echo "==== run.sh: starting $svc at $(date -u +%Y-%m-%dT%H:%M:%SZ) ====" >>"$(log_file "$svc")"
-    env "${vars[@]}" setsid "$JAVA" "-Xmx$JAVA_HEAP" ${JAVA_EXTRA_OPTS:-} -jar "$(jar_of "$svc")" >>"$(log_file "$svc")" 2>&1 </dev/null &
-    echo $! >"$(pid_file "$svc")"
-    echo "run: started $svc (pid $!, port $port)"
+    launch "$svc" "${vars[@]}"
+    echo "run: started $svc (pid $LAUNCHED_PID, port $port)"
 }
 
 wait_ready() {

@@ -6,7 +6,8 @@ source "$(dirname "$0")/lib.sh"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 
 declare -A running=()
-for svc in "${ALL_SERVICES[@]}"; do
+# execution-gateway-2: the second gateway of scripts/gateway-replica.sh, when one runs
+for svc in "${ALL_SERVICES[@]}" execution-gateway-2; do
     if pid="$(pid_of "$svc")"; then
         running[$svc]="$pid"
         kill -TERM "$pid" 2>/dev/null || true

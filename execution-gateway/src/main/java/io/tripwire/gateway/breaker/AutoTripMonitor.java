@@ -90,14 +90,14 @@ public class AutoTripMonitor implements OrderUpdateListener {
     /** One evaluation; the item is the trip it decided on (empty when every limit holds). */
     public Uni<Optional<AutoTrip>> evaluateOnce() {
         Instant now = clock.instant();
-        return venue.account()
+        return lastReset().chain(resetAt -> venue.account()
                 .invoke(account -> errors.success())
                 .onFailure(VenueException.class).recoverWithItem(e -> {
                     int failures = errors.failure();
                     Log.warnf("venue account not readable (%d venue errors in a row): %s", failures, e.getMessage());
                     return null;
                 })
-                .map(account -> decide(account, now))
+                .map(account -> decide(account, now, resetAt)))
                 .onFailure().recoverWithItem(e -> Optional.of(new AutoTrip(TripReason.EVALUATOR_FAILURE,
                         "automatic-trip evaluation failed: " + e, null, null)))
                 .call(decision -> decision.map(this::tripUnlessTripped).orElseGet(() -> Uni.createFrom().voidItem()));
@@ -113,13 +113,23 @@ public class AutoTripMonitor implements OrderUpdateListener {
         return peak.get();
     }
 
-    private Optional<AutoTrip> decide(VenueAccount account, Instant now) {
+    /**
+     * The breaker's last reset as stored ({@code null} when unknown or unreadable: the whole window counts). A reset
+     * made on another replica starts a new reject-storm window here too.
+     */
+    private Uni<Instant> lastReset() {
+        return reader.breaker()
+                .map(read -> read instanceof ControlRead.Present<BreakerState>(BreakerState s) ? s.resetAt() : null)
+                .onFailure().recoverWithNull();
+    }
+
+    private Optional<AutoTrip> decide(VenueAccount account, Instant now, Instant resetAt) {
         if (account != null) {
             peak.updateAndGet(p -> p.observe(account, now));
             lastAccount.set(account);
         }
         var inputs = new AutoTripEvaluator.Inputs(account, account == null ? null : peak.get().peak(),
-                errors.consecutiveFailures(), rejects.inWindow());
+                errors.consecutiveFailures(), rejects.inWindow(resetAt));
         // the limits in force now: a risk config change applies to the next evaluation
         return new AutoTripEvaluator(AutoTripEvaluator.Limits.of(limits.breaker())).evaluate(inputs);
     }

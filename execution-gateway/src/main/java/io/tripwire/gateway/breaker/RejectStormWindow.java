@@ -19,7 +19,10 @@ import java.util.Set;
  * Counts refused orders within {@code gateway.breaker.reject-storm-window}, from the gateway's own
  * {@code execution_gateway_orders_total{status="REJECTED"}} counters (this replica). Refusals caused by a
  * halt already in force (breaker TRIPPED, kill switch) are not counted: they must not re-trip a breaker
- * right after its reset. A reset starts a new window.
+ * right after its reset. A reset starts a new window: this replica's own at once ({@link BreakerWasReset}),
+ * and one made on another replica (that event is local to it) when the evaluation passes the stored
+ * {@code reset_at} to {@link #inWindow(Instant)}. Otherwise the refusals that tripped the breaker on this
+ * replica would trip it again right after a reset made elsewhere.
  */
 @ApplicationScoped
 public class RejectStormWindow {
@@ -48,7 +51,16 @@ public class RejectStormWindow {
     }
 
     /** Refusals counted within the window ending now. */
-    public synchronized int inWindow() {
+    public int inWindow() {
+        return inWindow(null);
+    }
+
+    /**
+     * Refusals counted within the window ending now, none from before {@code resetAt} (the breaker's last
+     * reset, by any replica; {@code null} when unknown). The baseline is the newest sample taken at or
+     * before the later of the two starts.
+     */
+    public synchronized int inWindow(Instant resetAt) {
         Instant now = clock.instant();
         double total = total();
         samples.addLast(new Sample(now, total));
@@ -62,7 +74,16 @@ public class RejectStormWindow {
             }
             samples.removeFirst();
         }
-        return (int) Math.round(total - samples.peekFirst().total());
+        Sample baseline = samples.peekFirst();
+        if (resetAt != null && resetAt.isAfter(start)) {
+            for (Sample sample : samples) {
+                if (sample.at().isAfter(resetAt)) {
+                    break;
+                }
+                baseline = sample;
+            }
+        }
+        return (int) Math.round(total - baseline.total());
     }
 
     /** Forgets every refusal so far. */

@@ -32,6 +32,7 @@ class AutoTripTest {
     @Inject GatewayTestSupport support;
     @Inject io.tripwire.controlplane.config.ControlPlaneConfig config;
     @Inject AutoTripMonitor monitor;
+    @Inject io.tripwire.controlplane.control.ControlStateService controlState;
     String admin;
 
     @BeforeEach
@@ -97,6 +98,46 @@ class AutoTripTest {
 
         assertThat(support.breaker().state()).isEqualTo(BreakerStatus.TRIPPED);
         assertThat(support.breaker().tripReason()).isEqualTo(TripReason.REJECT_STORM.name());
+    }
+
+    @Test
+    void aResetMadeOnAnotherReplicaIsNotUndoneByTheRefusalsThatTrippedTheBreakerHere() {
+        String farAway = support.priceAway("AAPL", 2_000);
+        for (int i = 0; i < 20; i++) {
+            Orders.limit(admin, "AAPL", "BUY", "1", farAway).then().statusCode(422).body("code", equalTo("PRICE_COLLAR"));
+        }
+        evaluate();
+        assertThat(support.breaker().tripReason()).isEqualTo(TripReason.REJECT_STORM.name());
+
+        resetOnAnotherReplica();
+        evaluate();
+
+        assertThat(support.breaker().state()).isEqualTo(BreakerStatus.QUIET_PERIOD);
+    }
+
+    @Test
+    void aStormAfterAResetMadeOnAnotherReplicaStillTrips() {
+        as(admin).body(Map.of("reason", "a manual trip before the reset", "acknowledged", true))
+                .post("/api/v1/circuit-breaker/trip").then().statusCode(200);
+        resetOnAnotherReplica();
+
+        String farAway = support.priceAway("AAPL", 2_000);
+        for (int i = 0; i < 20; i++) {
+            Orders.limit(admin, "AAPL", "BUY", "1", farAway).then().statusCode(422).body("code", equalTo("PRICE_COLLAR"));
+        }
+        evaluate();
+
+        assertThat(support.breaker().state()).isEqualTo(BreakerStatus.TRIPPED);
+        assertThat(support.breaker().tripReason()).isEqualTo(TripReason.REJECT_STORM.name());
+    }
+
+    /** What BreakerResets on the other replica writes; its BreakerWasReset event never reaches this one. */
+    private void resetOnAnotherReplica() {
+        java.time.Instant now = java.time.Instant.now();
+        controlState.apply(io.tripwire.controlplane.control.ControlChanges.resetBreaker(
+                "reset on the other replica, conditions are normal", "key:other-replica", now, now.plusSeconds(60)))
+                .await().atMost(GatewayTestSupport.WAIT);
+        assertThat(support.breaker().state()).isEqualTo(BreakerStatus.QUIET_PERIOD);
     }
 
     @Test

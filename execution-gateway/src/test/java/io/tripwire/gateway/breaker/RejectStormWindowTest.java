@@ -53,6 +53,25 @@ class RejectStormWindowTest {
         assertThat(window.inWindow()).isEqualTo(1);
     }
 
+    @Test
+    void aResetMadeOnAnotherReplicaStartsANewWindowWhenTheEvaluationPassesItsTime() {
+        reject("PRICE_COLLAR", 10);
+        assertThat(window.inWindow(null)).isEqualTo(10); // the evaluation that tripped
+        clock.advance(Duration.ofSeconds(5));
+        Instant resetElsewhere = clock.instant(); // no BreakerWasReset here: the event stays on that replica
+        clock.advance(Duration.ofSeconds(5));
+        reject("PRICE_COLLAR", 2);
+
+        assertThat(window.inWindow(resetElsewhere)).isEqualTo(2);
+    }
+
+    @Test
+    void aResetOlderThanTheWindowChangesNothing() {
+        Instant longAgo = clock.instant().minus(Duration.ofMinutes(5));
+        reject("PRICE_COLLAR", 4);
+        assertThat(window.inWindow(longAgo)).isEqualTo(4);
+    }
+
     private void reject(String code, int times) {
         for (int i = 0; i < times; i++) {
             metrics.order("REJECTED", code);
