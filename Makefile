@@ -55,7 +55,7 @@ kill-switch-off: ## kill switch off (needs PostgreSQL and Redis): make kill-swit
 	@scripts/tripwire kill-switch deactivate --reason "$(REASON)"
 
 test: ## infra-up, unit + integration tests (mvnw verify), the smoke test, the console in headless Chromium, the ops-asset checks (k8s-validate), the monitoring test
-	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp -T 2 verify \
+	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp -T 2 -b smart verify \
 		&& scripts/smoke-test.sh && SKIP_BUILD=1 scripts/browser-test.sh && scripts/check-ops-assets.sh \
 		&& scripts/monitoring-test.sh
 
