@@ -7,10 +7,16 @@
 # CLOSE_POSITIONS then off, logout. config: a lowered notional cap refuses an order within 5 s. admin (runs first):
 # an order on the Orders page, API key create → use → rotate → revoke, poison retry redelivers, audit CSV export and cap. Screenshots: web-console/target/browser/. The stack is stopped always (trap).
 # SKIP_BUILD=1 uses the jars as they are (make test has just built them).
+# REUSE_STACK=1: no stack of its own; the running stack of RUN_DIR, PORT_OFFSET, PG_DB and REDIS_URL (as the caller
+# exports them; make test: the smoke test's, SMOKE_WITH) is used as it is and left running. It must be ready, with the
+# breaker OPEN, the kill switch off and no breaker reset in the last minute.
 set -euo pipefail
 unset PG_URL PG_JDBC_URL CLI_GATEWAY_URL CLI_KEY_FILE CLI_PASSWORD_FILE
-export RUN_DIR=.run-browser PORT_OFFSET="${BROWSER_PORT_OFFSET:-12000}" PG_DB=tripwire_browser
-export REDIS_URL=redis://127.0.0.1:6379/13
+REUSE_STACK="${REUSE_STACK:-0}"
+if [[ "$REUSE_STACK" != 1 ]]; then
+    export RUN_DIR=.run-browser PORT_OFFSET="${BROWSER_PORT_OFFSET:-12000}" PG_DB=tripwire_browser
+    export REDIS_URL=redis://127.0.0.1:6379/13
+fi
 source "$(dirname "$0")/lib.sh"
 BROWSER_DIR="$ROOT/web-console/browser"
 SHOTS="$ROOT/web-console/target/browser"
@@ -25,20 +31,25 @@ if [[ ! -d "$BROWSER_DIR/node_modules/playwright-core" ]]; then
     (cd "$BROWSER_DIR" && npm install --no-audit --no-fund --silent)
 fi
 
-trap '"$SCRIPTS/stop.sh" >/dev/null 2>&1 || true' EXIT
+if [[ "$REUSE_STACK" == 1 ]]; then
+    for svc in "${SERVICES[@]}"; do is_ready "$svc" || { echo "browser-test: REUSE_STACK=1 but $svc is not ready" >&2; exit 1; }; done
+    rm -rf "$SHOTS"
+else
+    trap '"$SCRIPTS/stop.sh" >/dev/null 2>&1 || true' EXIT
 
-echo "browser-test: fresh state (Redis DB 13, database $PG_DB, $RUN_DIR)"
-"$SCRIPTS/infra-up.sh" >/dev/null
-"$SCRIPTS/stop.sh" >/dev/null  # leftovers of an interrupted earlier run
-redis-cli -u "$REDIS_URL" flushdb >/dev/null  # DB 13 only, never FLUSHALL
-dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
-rm -rf "$RUN_DIR" "$SHOTS"
+    echo "browser-test: fresh state (Redis DB 13, database $PG_DB, $RUN_DIR)"
+    "$SCRIPTS/infra-up.sh" >/dev/null
+    "$SCRIPTS/stop.sh" >/dev/null  # leftovers of an interrupted earlier run
+    redis-cli -u "$REDIS_URL" flushdb >/dev/null  # DB 13 only, never FLUSHALL
+    dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
+    rm -rf "$RUN_DIR" "$SHOTS"
 
-all_jars=1
-for svc in "${SERVICES[@]}" ops-cli; do [[ -f "$(jar_of "$svc")" ]] || all_jars=0; done
-((all_jars)) && [[ "${SKIP_BUILD:-0}" == 1 ]] || SKIP_BUILD=0
-export SKIP_BUILD
-"$SCRIPTS/run.sh" >/dev/null
+    all_jars=1
+    for svc in "${SERVICES[@]}" ops-cli; do [[ -f "$(jar_of "$svc")" ]] || all_jars=0; done
+    ((all_jars)) && [[ "${SKIP_BUILD:-0}" == 1 ]] || SKIP_BUILD=0
+    export SKIP_BUILD
+    "$SCRIPTS/run.sh" >/dev/null
+fi
 
 echo "browser-test: stack up on ports +$PORT_OFFSET; running the browser test"
 status=0

@@ -12,11 +12,17 @@
 #     /api/v1/alertmanager -> PagerDuty stub as an Events v2 "trigger" with dedup_key am:<fingerprint>,
 #     and its resolution arrives as a "resolve" with the same dedup_key.
 # Run it under the shared lock: flock /tmp/tw-mvn-test.lock scripts/monitoring-test.sh
+# REUSE_STACK=1: no stack of its own; the running stack of RUN_DIR, PORT_OFFSET, PG_DB and REDIS_URL (as the caller
+# exports them; make test: the smoke test's, SMOKE_WITH) is used and left running, breaker OPEN and kill switch off
+# expected. Only its alert-router is restarted, with the PagerDuty channel pointed at the stub (it stays so).
 # Last line: "monitoring: N passed, M failed"; exit 1 when anything failed.
 set -euo pipefail
 unset PG_URL PG_JDBC_URL CLI_GATEWAY_URL CLI_KEY_FILE CLI_PASSWORD_FILE
-export RUN_DIR=.run-monitoring PORT_OFFSET="${MONITORING_PORT_OFFSET:-18000}" PG_DB=tripwire_monitoring
-export REDIS_URL=redis://127.0.0.1:6379/11
+REUSE_STACK="${REUSE_STACK:-0}"
+if [[ "$REUSE_STACK" != 1 ]]; then
+    export RUN_DIR=.run-monitoring PORT_OFFSET="${MONITORING_PORT_OFFSET:-18000}" PG_DB=tripwire_monitoring
+    export REDIS_URL=redis://127.0.0.1:6379/11
+fi
 source "$(dirname "$0")/lib.sh"
 PROM="http://127.0.0.1:$((9090 + PORT_OFFSET))"
 STUB_PORT=$((8099 + PORT_OFFSET))
@@ -35,17 +41,23 @@ check() {  # check DESCRIPTION COMMAND...: counts and prints one result line (th
 stub_pid=""
 cleanup() {
     "$SCRIPTS/monitoring-down.sh" > /dev/null 2>&1 || true
-    "$SCRIPTS/stop.sh" > /dev/null 2>&1 || true
+    [[ "$REUSE_STACK" == 1 ]] || "$SCRIPTS/stop.sh" > /dev/null 2>&1 || true
     if [[ -n "$stub_pid" ]]; then kill "$stub_pid" 2> /dev/null || true; wait "$stub_pid" 2> /dev/null || true; fi
 }
 trap cleanup EXIT
 
-echo "monitoring: fresh state (Redis DB 11, database $PG_DB, $RUN_DIR, ports +$PORT_OFFSET)"
-"$SCRIPTS/infra-up.sh" > /dev/null
-"$SCRIPTS/stop.sh" > /dev/null
-redis-cli -u "$REDIS_URL" flushdb > /dev/null
-dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
-rm -rf "$RUN_DIR"
+if [[ "$REUSE_STACK" == 1 ]]; then
+    echo "monitoring: the running stack of $RUN_DIR (database $PG_DB, $REDIS_URL, ports +$PORT_OFFSET)"
+    for svc in "${SERVICES[@]}"; do is_ready "$svc" || { echo "monitoring: REUSE_STACK=1 but $svc is not ready" >&2; exit 1; }; done
+    rm -rf "$WORK"
+else
+    echo "monitoring: fresh state (Redis DB 11, database $PG_DB, $RUN_DIR, ports +$PORT_OFFSET)"
+    "$SCRIPTS/infra-up.sh" > /dev/null
+    "$SCRIPTS/stop.sh" > /dev/null
+    redis-cli -u "$REDIS_URL" flushdb > /dev/null
+    dropdb -h 127.0.0.1 -U postgres --if-exists --force "$PG_DB"
+    rm -rf "$RUN_DIR"
+fi
 mkdir -p "$WORK/stub/mappings"
 python3 -c 'import yaml' 2> /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml > /dev/null; }
 command -v jq > /dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq > /dev/null
@@ -66,8 +78,17 @@ stub_pid=$!
 # The alert router's PagerDuty channel is live (a real-looking routing key) and pointed at the stub.
 export PAGERDUTY_ROUTING_KEY=monitoring-test-routing-key ALERT_PAGERDUTY_BASE_URL="$STUB"
 
-"$SCRIPTS/infra-up.sh" "$PG_DB" > /dev/null
-"$SCRIPTS/run.sh" > "$WORK/run.out" 2>&1 || { cat "$WORK/run.out"; exit 1; }
+if [[ "$REUSE_STACK" == 1 ]]; then
+    # the alert router reads its channels' credentials at start: restart it alone (run.sh leaves running services be)
+    if router_pid="$(pid_of alert-router)"; then
+        kill -TERM "$router_pid"
+        for _ in $(seq 1 200); do alive "$router_pid" || break; sleep 0.1; done
+    fi
+    SKIP_BUILD=1 "$SCRIPTS/run.sh" > "$WORK/run.out" 2>&1 || { cat "$WORK/run.out"; exit 1; }
+else
+    "$SCRIPTS/infra-up.sh" "$PG_DB" > /dev/null
+    "$SCRIPTS/run.sh" > "$WORK/run.out" 2>&1 || { cat "$WORK/run.out"; exit 1; }
+fi
 for _ in $(seq 1 50); do curl -sf -o /dev/null "$STUB/__admin/mappings" && break; sleep 0.2; done
 MONITORING_FAST=1 "$SCRIPTS/monitoring-up.sh"
 KEY="$(<"$RUN_DIR/admin.key")"

@@ -3,6 +3,10 @@
 # (SMOKE_PORT_OFFSET), Redis DB 15 flushed and PostgreSQL database tripwire_smoke recreated first.
 # Every service must become ready, answer /api/v1/whoami with 401 without a key and 200 with the
 # bootstrapped admin key; then the stack is stopped (always, via trap) and must leave no process.
+# SMOKE_WITH="browser monitoring" (make test): after its own checks, while the stack is still up, the smoke test runs
+# those scripts on this stack (REUSE_STACK=1) instead of each starting a stack of its own; before each one the controls
+# are put back to normal (breaker OPEN, kill switch off, no reset inside the last minute). Such a stack has a 15 s
+# quiet period (GATEWAY_BREAKER_QUIET_PERIOD) so the breaker the browser test leaves TRIPPED is OPEN again soon.
 # Last line: "smoke: N passed, M failed"; exit status non-zero when anything failed.
 set -euo pipefail
 unset PG_URL PG_JDBC_URL CLI_GATEWAY_URL CLI_KEY_FILE CLI_PASSWORD_FILE
@@ -42,25 +46,44 @@ run_stack() { "$SCRIPTS/run.sh" | tee "$RUN_DIR/run.out"; }
 run_names_sink_channels() {
     grep -q '^Alert channels: email→sink, slack→sink, sms→sink, pagerduty→sink$' "$RUN_DIR/run.out"
 }
-in_sink_within() {  # in_sink_within SECONDS KIND: a message of the breaker-trip alert of that kind in the sink file
+sink_lines() { if [[ -f "$RUN_DIR/alert-sink.jsonl" ]]; then wc -l <"$RUN_DIR/alert-sink.jsonl"; else echo 0; fi; }
+in_sink_within() {  # in_sink_within SECONDS KIND LINES: a message of the breaker-trip alert of that kind after line LINES
     local deadline=$((SECONDS + $1))
-    until jq -s -e --arg kind "$2" 'any(.[]; .dedup_key == "circuit-breaker-tripped" and .kind == $kind)' \
-        "$RUN_DIR/alert-sink.jsonl" >/dev/null 2>&1; do
+    # only lines written after the action: an earlier trip's messages must not answer for this one
+    until tail -n +"$(($3 + 1))" "$RUN_DIR/alert-sink.jsonl" 2>/dev/null \
+        | jq -s -e --arg kind "$2" 'any(.[]; .dedup_key == "circuit-breaker-tripped" and .kind == $kind)' >/dev/null 2>&1; do
         ((SECONDS < deadline)) || return 1
         sleep 0.2
     done
 }
 gateway_cli() { CLI_GATEWAY_URL="$(url_of execution-gateway)" cli "$@" --key-file "$RUN_DIR/admin.key" >/dev/null; }
 trip_alert_in_sink() {
-    gateway_cli breaker trip --reason "smoke: a trip must reach a person" && in_sink_within 5 trigger
+    local from; from="$(sink_lines)"
+    gateway_cli breaker trip --reason "smoke: a trip must reach a person" && in_sink_within 5 trigger "$from"
 }
 reset_resolves_in_sink() {
-    gateway_cli breaker reset --reason "smoke: the trip was a drill, all normal" --yes && in_sink_within 5 resolve
+    local from; from="$(sink_lines)"
+    gateway_cli breaker reset --reason "smoke: the trip was a drill, all normal" --yes && in_sink_within 5 resolve "$from"
 }
 inbox_lists_the_trip() {
     local answer; answer="$(body_of -H "Authorization: Bearer $(<"$RUN_DIR/admin.key")" "$(url_of alert-router)/api/v1/inbox?limit=50")"
     [[ "${answer##*$'\n'}" == 200 && "$answer" == *'"dedup_key":"circuit-breaker-tripped"'* ]]
 }
+control() { redis-cli -u "$REDIS_URL" GET "$1" | jq -r "$2"; }
+# Between two test scripts on this stack: the kill switch must be off (each script turns off what it turned on), a
+# TRIPPED breaker is reset the operator's way, then OPEN after the quiet period. The one-reset-per-minute key is
+# dropped (before and after that reset) so the next script's own first reset is not refused for ours.
+controls_normal() {
+    local deadline=$((SECONDS + 60))
+    [[ "$(control kill_switch:state .active)" == false ]] || { echo "smoke: the kill switch is still on" >&2; return 1; }
+    redis-cli -u "$REDIS_URL" DEL cb_ratelimit:reset:global >/dev/null
+    if [[ "$(control circuit_breaker:state .state)" == TRIPPED ]]; then
+        gateway_cli breaker reset --reason "smoke: back to OPEN for the next test script on this stack" --yes || return 1
+    fi
+    until [[ "$(control circuit_breaker:state .state)" == OPEN ]]; do ((SECONDS < deadline)) || return 1; sleep 0.5; done
+    redis-cli -u "$REDIS_URL" DEL cb_ratelimit:reset:global >/dev/null
+}
+on_this_stack() { REUSE_STACK=1 "$SCRIPTS/$1-test.sh"; }
 nothing_left() {
     local pid svc
     for pid in "${pids[@]}"; do ! alive "$pid" || return 1; done
@@ -68,6 +91,12 @@ nothing_left() {
 }
 
 trap '"$SCRIPTS/stop.sh" >/dev/null 2>&1 || true' EXIT
+
+read -ra also <<<"${SMOKE_WITH:-}"
+for name in "${also[@]}"; do
+    [[ "$name" == browser || "$name" == monitoring ]] || { echo "smoke: SMOKE_WITH knows browser and monitoring, not '$name'" >&2; exit 2; }
+done
+((${#also[@]} == 0)) || export GATEWAY_BREAKER_QUIET_PERIOD="${GATEWAY_BREAKER_QUIET_PERIOD:-15s}"
 
 echo "smoke: fresh state (Redis DB 15, database $PG_DB, $RUN_DIR)"
 "$SCRIPTS/infra-up.sh" >/dev/null
@@ -107,6 +136,10 @@ check "breaker reset: the trip alert's resolve is in the sink within 5 s" reset_
 # docs/RUNBOOK.md's command blocks, as written, on this stack (scripts/runbook/run_blocks.py; skips print why)
 runbook_blocks() { python3 "$SCRIPTS/runbook/run_blocks.py"; }
 check "RUNBOOK.md: every runnable command block works as written" runbook_blocks
+for name in "${also[@]}"; do
+    check "controls back to normal before the $name test (breaker OPEN, kill switch off)" controls_normal
+    check "$name test on this stack (scripts/$name-test.sh, REUSE_STACK=1)" on_this_stack "$name"
+done
 
 mapfile -t pids < <(cat "$RUN_DIR"/pids/*.pid 2>/dev/null)
 check "stack stops" "$SCRIPTS/stop.sh"
