@@ -54,9 +54,9 @@ kill-switch: ## kill switch: make kill-switch MODE=HALT_ONLY|CLOSE_POSITIONS REA
 kill-switch-off: ## kill switch off (needs PostgreSQL and Redis): make kill-switch-off REASON="…"
 	@scripts/tripwire kill-switch deactivate --reason "$(REASON)"
 
-test: ## infra-up, unit + integration tests (mvnw verify), the ops-asset checks (k8s-validate), the smoke test with the console in headless Chromium and the monitoring test on its stack
+test: ## infra-up, unit + integration tests (mvnw verify), the ops-asset checks (k8s-validate), the smoke test with the console in headless Chromium, the two-replica test and the monitoring test on its stack
 	@scripts/infra-up.sh && scripts/reset-test-db.sh && ./mvnw -B -ntp -T 2 -b smart verify \
-		&& scripts/check-ops-assets.sh && SMOKE_WITH="browser monitoring" scripts/smoke-test.sh
+		&& scripts/check-ops-assets.sh && SMOKE_WITH="browser two-replicas monitoring" scripts/smoke-test.sh
 
 check-ops: ## validate k8s/ (k8s-validate), prometheus/ rules (promtool tests), grafana/ dashboards and docs links offline
 	@scripts/check-ops-assets.sh

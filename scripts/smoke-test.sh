@@ -3,7 +3,7 @@
 # (SMOKE_PORT_OFFSET), Redis DB 15 flushed and PostgreSQL database tripwire_smoke recreated first.
 # Every service must become ready, answer /api/v1/whoami with 401 without a key and 200 with the
 # bootstrapped admin key; then the stack is stopped (always, via trap) and must leave no process.
-# SMOKE_WITH="browser monitoring" (make test): after its own checks, while the stack is still up, the smoke test runs
+# SMOKE_WITH="browser two-replicas monitoring" (make test): after its own checks, while the stack is still up, the smoke test runs
 # those scripts on this stack (REUSE_STACK=1) instead of each starting a stack of its own; before each one the controls
 # are put back to normal (breaker OPEN, kill switch off, no reset inside the last minute). Such a stack has a 15 s
 # quiet period (GATEWAY_BREAKER_QUIET_PERIOD) so the breaker the browser test leaves TRIPPED is OPEN again soon.
@@ -94,7 +94,8 @@ trap '"$SCRIPTS/stop.sh" >/dev/null 2>&1 || true' EXIT
 
 read -ra also <<<"${SMOKE_WITH:-}"
 for name in "${also[@]}"; do
-    [[ "$name" == browser || "$name" == monitoring ]] || { echo "smoke: SMOKE_WITH knows browser and monitoring, not '$name'" >&2; exit 2; }
+    [[ "$name" == browser || "$name" == monitoring || "$name" == two-replicas ]] ||
+        { echo "smoke: SMOKE_WITH knows browser, two-replicas and monitoring, not '$name'" >&2; exit 2; }
 done
 ((${#also[@]} == 0)) || export GATEWAY_BREAKER_QUIET_PERIOD="${GATEWAY_BREAKER_QUIET_PERIOD:-15s}"
 
