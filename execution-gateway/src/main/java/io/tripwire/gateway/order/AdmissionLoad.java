@@ -2,6 +2,7 @@ package io.tripwire.gateway.order;
 
 import io.tripwire.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +19,7 @@ public class AdmissionLoad {
     private final int max;
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    @Inject
     public AdmissionLoad(GatewayConfig config) {
         this(config.admissionMaxInFlight());
     }
