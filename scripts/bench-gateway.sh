@@ -317,6 +317,31 @@ cpu_rate=$(calc "round(0.25 * $ceiling)")
 echo "== 2. CPU per accepted order: ${CPU_SECONDS} s idle, then ${CPU_SECONDS} s paced at $cpu_rate orders/s (25 % of the ceiling)"
 sleep 11 # the last phase's transaction counts reach pg_stat_database
 [[ "$PGSS" == 1 ]] && psql -h 127.0.0.1 -U postgres -d "$PG_DB" -qtAc "SELECT pg_stat_statements_reset()" >/dev/null
+# cpu_per_order ORDERS SNAP_A SNAP_B T_A T_B -> "gateway_ms whole_ms description": ticks between two snapshots,
+# the idle rate of the window cpu-0..cpu-1 taken off, per order admitted.
+cpu_per_order() {
+    python3 - "$RUN_DIR" "$idle_t0" "$idle_t1" "$@" <<'PY'
+import sys
+run, it0, it1 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+orders = max(float(sys.argv[4]), 1); a, b = sys.argv[5:7]; t0, t1 = float(sys.argv[7]), float(sys.argv[8])
+def snap(i):
+    d = {}
+    for line in open(f"{run}/cpu-{i}.txt"):
+        part, pid, ticks = line.split(); d[(part, pid)] = int(ticks)
+    return d
+def used(x, y):  # ticks per part between two readings; a pid gone by the second reading is left out
+    out = {}
+    for key, ticks in y.items():
+        out[key[0]] = out.get(key[0], 0) + ticks - x.get(key, 0)
+    return out
+idle, busy = used(snap(0), snap(1)), used(snap(a), snap(b))
+parts = ["gateway", "venue", "postgres", "redis"]
+ms = {p: 10.0 * (busy.get(p, 0) - idle.get(p, 0) / (it1 - it0) * (t1 - t0)) / orders for p in parts}
+print(f"{ms['gateway']:.3f} {sum(ms.values()):.3f} gateway {ms['gateway']:.3f}, paper venue {ms['venue']:.3f}, "
+      f"PostgreSQL {ms['postgres']:.3f}, Redis {ms['redis']:.3f} ms per order over {orders:.0f} orders (idle taken off: "
+      + ", ".join(f"{p} {10.0 * idle.get(p, 0) / (it1 - it0):.0f}" for p in parts) + f" ms/s; window {t1 - t0:.1f} s incl. settle)")
+PY
+}
 idle_t0=$(date +%s.%N); sut_snapshot "$RUN_DIR/cpu-0.txt"; rt_idle_before=($(round_trips))
 sleep "$CPU_SECONDS"
 idle_t1=$(date +%s.%N); sut_snapshot "$RUN_DIR/cpu-1.txt"; rt_idle_after=($(round_trips))
@@ -330,30 +355,12 @@ eval "$(fig cpu | sed 's/\([a-z_0-9]*\)=/c_\1=/g')"
 cpu_ok="$(psql -h 127.0.0.1 -U postgres -d "$PG_DB" -tAc "SELECT count(*) FROM orders WHERE client_order_id LIKE '$NONCE-cpu-%' AND status <> 'REJECTED'")"
 sleep 11
 rt_after=($(round_trips))
-read -r cpu_gw cpu_path cpu_line < <(python3 - "$cpu_ok" "$idle_t0" "$idle_t1" "$cpu_t1" "$RUN_DIR" <<'PY'
-import sys
-orders = max(float(sys.argv[1]), 1); t0, t1, t2 = map(float, sys.argv[2:5])
-def snap(i):
-    d = {}
-    for line in open(f"{sys.argv[5]}/cpu-{i}.txt"):
-        part, pid, ticks = line.split(); d[(part, pid)] = int(ticks)
-    return d
-s0, s1, s2 = snap(0), snap(1), snap(2)
-def used(a, b):  # ticks per part between two readings; a pid gone by the second reading is left out
-    out = {}
-    for key, ticks in b.items():
-        out[key[0]] = out.get(key[0], 0) + ticks - a.get(key, 0)
-    return out
-idle, run = used(s0, s1), used(s1, s2)
-parts = ["gateway", "venue", "postgres", "redis"]
-ms = {p: 10.0 * (run.get(p, 0) - idle.get(p, 0) / (t1 - t0) * (t2 - t1)) / orders for p in parts}
-print(f"{ms['gateway']:.3f} {sum(ms.values()):.3f} gateway {ms['gateway']:.3f}, paper venue {ms['venue']:.3f}, "
-      f"PostgreSQL {ms['postgres']:.3f}, Redis {ms['redis']:.3f} ms (idle rate taken off: "
-      + ", ".join(f"{p} {10.0 * idle.get(p, 0) / (t1 - t0):.0f} ms/s" for p in parts) + f"; window {t2 - t1:.1f} s incl. settle)")
-PY
-)
+read -r cpu_gw cpu_path cpu_line < <(cpu_per_order "$cpu_ok" 1 2 "$idle_t1" "$cpu_t1")
 echo "  $cpu_ok orders accepted ($(describe cpu))"
 echo "  CPU per accepted order: whole path $cpu_path ms: $cpu_line"
+cpu_saturated=""
+held cpu || cpu_saturated=" (the gateway did not keep up at this rate: p99 > 50 ms or < 99 % accepted; the figure includes its backlog)"
+[[ -z "$cpu_saturated" ]] || echo "  note:$cpu_saturated"
 read -r rt_pg rt_redis < <(python3 - "$cpu_ok" "$idle_t1" "${rt_idle_before[@]}" "${rt_idle_after[@]}" "${rt_after[@]}" <<'PY'
 import sys
 a = sys.argv[1:]
@@ -406,12 +413,15 @@ rss_sampler() { # max VmRSS (MB) of each service every second, into $RUN_DIR/rss
 }
 # RSS is sampled over all of target 1 (probes and confirmation).
 rss_sampler & WATCHERS+=($!); rss_pid=$!
-probe() { # rate name -> 0 when it held
-    load "$2" order "$1" "$STEP" "$CONNECTIONS"
-    local ok=1
-    held "$2" && ok=0
-    printf '  %5d/s %s %s\n' "$1" "$([[ $ok == 0 ]] && echo 'held  ' || echo 'failed')" "$(describe "$2")"
-    settle
+probe() { # rate name -> 0 when it held; a failed probe is repeated once (one noisy second on a shared machine)
+    local ok=1 try
+    for try in "$2" "$2-again"; do
+        load "$try" order "$1" "$STEP" "$CONNECTIONS"
+        held "$try" && ok=0
+        printf '  %5d/s %s %s\n' "$1" "$([[ $ok == 0 ]] && echo 'held  ' || echo 'failed')" "$(describe "$try")"
+        settle
+        [[ $ok == 1 ]] || break
+    done
     return $ok
 }
 while ((steps < MAX_STEPS)); do
@@ -435,10 +445,16 @@ sustained=0 confirm_name=""
 for attempt in 1 2; do
     ((best > 0)) || break
     echo "  confirming $best/s for ${CONFIRM_SECONDS} s"
+    sut_snapshot "$RUN_DIR/cpu-3.txt"; conf_t0=$(date +%s.%N)
     load "confirm$attempt" order "$best" "$CONFIRM_SECONDS" "$CONNECTIONS"
     confirm_name="confirm$attempt"
     if held "confirm$attempt"; then
-        sustained=$best; echo "  $best/s held: $(describe "confirm$attempt")"; settle; break
+        sustained=$best; echo "  $best/s held: $(describe "confirm$attempt")"; settle
+        sut_snapshot "$RUN_DIR/cpu-4.txt"
+        conf_orders="$(psql -h 127.0.0.1 -U postgres -d "$PG_DB" -tAc "SELECT count(*) FROM orders WHERE client_order_id LIKE '$NONCE-confirm$attempt-%' AND status <> 'REJECTED'")"
+        read -r _ _ conf_cpu < <(cpu_per_order "$conf_orders" 3 4 "$conf_t0" "$(date +%s.%N)")
+        echo "  CPU at this rate: $conf_cpu"
+        break
     fi
     echo "  $best/s failed: $(describe "confirm$attempt")"
     settle
@@ -491,17 +507,19 @@ start_replica() {
     return 1
 }
 two=0
-pair() { # rate name -> both halves at once, 0 when the pair held
-    local half
+pair() { # rate name seconds [once] -> both halves at once, 0 when the pair held (a failure is repeated once)
+    local half ok=1 try first
     half=$(calc "$1 / 2")
-    load "$2a" order "$half" "$3" "$((CONNECTIONS / 2))" "$GATEWAY" &
-    local first=$!
-    load "$2b" order "$half" "$3" "$((CONNECTIONS / 2))" "$REPLICA"
-    wait "$first" || true
-    local ok=1
-    held "$2a" "$2b" && ok=0
-    printf '  %5d/s %s %s\n' "$1" "$([[ $ok == 0 ]] && echo 'held  ' || echo 'failed')" "$(describe "$2a" "$2b")"
-    settle
+    for try in "$2" "$2-again"; do
+        load "${try}a" order "$half" "$3" "$((CONNECTIONS / 2))" "$GATEWAY" &
+        first=$!
+        load "${try}b" order "$half" "$3" "$((CONNECTIONS / 2))" "$REPLICA"
+        wait "$first" || true
+        held "${try}a" "${try}b" && ok=0
+        printf '  %5d/s %s %s\n' "$1" "$([[ $ok == 0 ]] && echo 'held  ' || echo 'failed')" "$(describe "${try}a" "${try}b")"
+        settle
+        [[ $ok == 1 && -z "${4:-}" ]] || break
+    done
     return $ok
 }
 if start_replica || { stop_replica; echo "  bench: starting the replica again"; start_replica; }; then
@@ -509,7 +527,7 @@ if start_replica || { stop_replica; echo "  bench: starting the replica again"; 
     COUNT_ONLY=1 load replica-warm order 0 "$(q 10 4)" 16 "$REPLICA"
     settle
     rate=$(calc "max($sustained, 10)") failed=0
-    for s in 1 2 3 4; do
+    for s in 1 2 3; do
         if pair "$rate" "pair$s" "$STEP"; then
             two=$rate
             if ((failed > 0)); then break; fi
@@ -521,7 +539,7 @@ if start_replica || { stop_replica; echo "  bench: starting the replica again"; 
         fi
     done
     if ((two > 0)); then
-        pair "$two" pair-confirm "$REPLICA_SECONDS" || two=0
+        pair "$two" pair-confirm "$REPLICA_SECONDS" once || two=0
     fi
 fi
 stop_replica
@@ -564,7 +582,8 @@ printf '  1. sustained accept >= 40 %% of ceiling (%.0f/s), p99 <= 50 ms, 0 erro
 [[ -n "$confirm_name" ]] && echo "     confirmation: $(describe "$confirm_name")"
 printf '  2. CPU per accepted order at %s/s: gateway %s ms <= 0.5: %s (ratio %.2f); whole path %s ms <= 1.5: %s (ratio %.2f)\n' \
     "$cpu_rate" "$cpu_gw" "$(verdict "$cpu_gw <= 0.5")" "$(calc "$cpu_gw / 0.5")" "$cpu_path" "$(verdict "$cpu_path <= 1.5")" "$(calc "$cpu_path / 1.5")"
-printf '     the paced run: %s\n' "$(describe cpu)"
+printf '     the paced run: %s%s\n' "$(describe cpu)" "$cpu_saturated"
+[[ -z "${conf_cpu:-}" ]] || printf '     at target 1'"'"'s sustained rate (%s/s, context): %s\n' "$sustained" "$conf_cpu"
 printf '  3. reject path >= 50 %% of C_http (%.0f/s), all 423 CIRCUIT_BREAKER_TRIPPED: %s (%s/s, ratio %.2f of the target; statuses %s, %s with the code)\n' \
     "$(calc "0.5 * $http_capacity")" "$(verdict "$r_rate >= 0.5 * $http_capacity and $r_answered > 0 and $r_tripped == $r_answered and $r_errors == 0")" \
     "$r_rate" "$(calc "$r_rate / (0.5 * $http_capacity)")" "$r_split" "$r_tripped"
