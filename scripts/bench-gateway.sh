@@ -373,18 +373,18 @@ PY
 )
 # Redis round trips per order, this DB only: MONITOR (it costs Redis CPU, so outside the CPU window) prints every
 # command a client sends with its DB index ("[14 127.0.0.1:port]"; commands inside scripts show as "[14 lua]"):
-# an idle window, then a short paced run, idle rate taken off.
-monitor_count() { # seconds -> client commands on this DB
-    { timeout "$1" redis-cli monitor || true; } | grep -c -E "^[0-9.]+ \[${REDIS_URL##*/} [0-9]" || true
-}
-mon_idle=$(monitor_count 3)
-monitor_count "$(q 6 4)" >"$RUN_DIR/monitor-run.txt" &
-mon_pid=$!
+# an idle window, then a short paced run until its venue work has settled, idle rate taken off.
+monitor_lines() { grep -c -E "^[0-9.]+ \[${REDIS_URL##*/} [0-9]" "$1" || true; } # client commands on this DB
+redis-cli monitor >"$RUN_DIR/monitor-idle.txt" & mon_pid=$!; WATCHERS+=($mon_pid)
+sleep 3; kill "$mon_pid" 2>/dev/null || true
+redis-cli monitor >"$RUN_DIR/monitor-run.txt" & mon_pid=$!; WATCHERS+=($mon_pid)
+mon_t0=$SECONDS
 load mon order "$cpu_rate" "$(q 3 2)" "$cpu_conns"
-wait "$mon_pid" || true
 settle
+kill "$mon_pid" 2>/dev/null || true
+mon_seconds=$((SECONDS - mon_t0))
 mon_orders="$(psql -h 127.0.0.1 -U postgres -d "$PG_DB" -tAc "SELECT count(*) FROM orders WHERE client_order_id LIKE '$NONCE-mon-%' AND status <> 'REJECTED'")"
-rt_redis=$(calc "round(($(<"$RUN_DIR/monitor-run.txt") - $mon_idle / 3 * $(q 6 4)) / max($mon_orders, 1), 1)")
+rt_redis=$(calc "round(($(monitor_lines "$RUN_DIR/monitor-run.txt") - $(monitor_lines "$RUN_DIR/monitor-idle.txt") / 3 * $mon_seconds) / max($mon_orders, 1), 1)")
 echo "  round trips per order: $rt_pg PostgreSQL transactions (pg_stat_database), $rt_redis Redis commands from clients ($mon_orders orders under MONITOR), 2 HTTP exchanges"
 if [[ "$PGSS" == 1 ]]; then
     echo "  top statements (pg_stat_statements, this database, over the idle and paced windows):"
