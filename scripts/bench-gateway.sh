@@ -157,7 +157,6 @@ load() {
     local name="$1" mode="$2" rate="$3" secs="$4" conns="$5" url="${6:-$GATEWAY}" threads="$5"
     local window="$secs"
     if [[ "${COUNT_ONLY:-0}" == 1 ]]; then threads=2; window=0; fi
-    if [[ "${TW_ALL:-0}" == 1 ]]; then window=0; fi
     if [[ "$mode" != order ]]; then url="$url/no-such-page"; fi
     TW_MODE="$mode" TW_RATE="$rate" TW_SECONDS="$window" \
         TW_CONNS="$conns" TW_KEY="$KEY" TW_NONCE="$NONCE-$name" TW_SYMBOLS="$SYMBOLS" TW_COUNT_ONLY="${COUNT_ONLY:-0}" \
@@ -441,7 +440,7 @@ if ((best > 0 && failed > best)); then
     mid=$(calc "round(($best * $failed) ** 0.5)")
     if ((mid > best && mid < failed)) && probe "$mid" "step-mid"; then best=$mid; fi
 fi
-sustained=0 confirm_name=""
+sustained=0 confirm_name="" probe_best=$best
 for attempt in 1 2; do
     ((best > 0)) || break
     echo "  confirming $best/s for ${CONFIRM_SECONDS} s"
@@ -464,8 +463,8 @@ kill "$rss_pid" 2>/dev/null || true
 read -r rss_gw rss_venue rss_rec < <(cat "$RUN_DIR/rss.txt" 2>/dev/null || echo "0 0 0")
 
 # ---- 5. overload ---------------------------------------------------------------------------------------------
-# Twice the rate of target 1 (or of the lowest probe when none held). Latency per status from the Lua script.
-over_rate=$(calc "2 * max($sustained, $rate if $sustained == 0 else 0, 1)")
+# Twice the rate of target 1 (when no confirmation held: of the best probe, else of the last rate probed).
+over_rate=$(calc "2 * ($sustained or $probe_best or max($rate, 1))")
 echo "== 5. overload: $over_rate orders/s offered (2x target 1's rate) for ${OVERLOAD_SECONDS} s ($CONNECTIONS connections)"
 log_problems() { cat "$(log_file execution-gateway)" "$(log_file paper-venue)" "$(log_file reconciler)" 2>/dev/null | grep -c -E 'OutOfMemoryError|Too many open files' || true; }
 problems_before=$(log_problems)
