@@ -525,7 +525,7 @@ if start_replica || { stop_replica; echo "  bench: starting the replica again"; 
     # warm the replica's JIT (unpaced, both replicas, as the one-replica warm-up), then search from target 1's rate
     COUNT_ONLY=1 load replica-warm order 0 "$(q 10 4)" 16 "$REPLICA"
     settle
-    rate=$(calc "max($sustained, 10)") failed=0
+    rate=$(calc "max($sustained or $probe_best, 10)") failed=0
     for s in 1 2 3; do
         if pair "$rate" "pair$s" "$STEP"; then
             two=$rate
