@@ -13,7 +13,7 @@
 #   6 every service ready <= 3 s after start, RSS <= 300 MB under target 1,
 #   7 (printed beside 1) the sustained rate with two gateway replicas on the same Redis and PostgreSQL.
 # wrk is the only load generator (scripts/bench-gateway.lua: paced per connection on clock_gettime, every answer
-# counted and timed by status; the method is described at the top of that file). Bounded (~6 min after the
+# counted and timed by status; the method is described at the top of that file). Bounded (6-9 min after the
 # build), 127.0.0.1 only. Settings (seconds unless said): STEP (8, one probe of the rate search), CONFIRM_SECONDS
 # (30), CPU_SECONDS (20), REJECT_SECONDS (10), OVERLOAD_SECONDS (15), WARMUP_SECONDS (20), REPLICA_SECONDS (15,
 # the two-replica confirmation), CONNECTIONS (64, of the paced runs), SYMBOLS (SPY; comma list, rotated),
