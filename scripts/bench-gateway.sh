@@ -46,6 +46,10 @@ export GATEWAY_RISK_PER_SYMBOL_USD_CAP=100000000000 GATEWAY_RISK_MAX_POSITION_QU
 # The start-up reconciliation opens the gate; periodic runs are off for the run: under a continuous order
 # flow a run compares positions while fills are in flight (see docs/benchmarks.md).
 export RECONCILER_INTERVAL=off GATEWAY_BREAKER_QUIET_PERIOD=1s
+# Load shedding (ADR 0056) sized for this machine: about 1.5x the gateway's PostgreSQL pool (20). By Little's law 32
+# orders in flight at the ~500/s two cores admit is ~64 ms of queue, inside target 5's 100 ms; the default (256) is
+# above the 64 connections the bench opens, so it would never shed here. BENCH_MAX_IN_FLIGHT overrides.
+export GATEWAY_ADMISSION_MAX_IN_FLIGHT="${BENCH_MAX_IN_FLIGHT:-32}"
 
 REPLICA_PID_FILE="$RUN_DIR/pids/execution-gateway-2.pid"
 stop_replica() { # the second gateway of target 7 (stop.sh knows only the services of lib.sh)
